@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Engine modules (Model, Reports; later Scheduler, Inventory, Sync) use only the standard library and Foundation.
+// Argument parsing, storage and HTTP live at the edges (the `fieldops` tool; later Store and Server).
+let package = Package(
+    name: "FieldOps",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fieldops", targets: ["fieldops"]),
+        .library(name: "FieldOpsModel", targets: ["FieldOpsModel"]),
+        .library(name: "FieldOpsReports", targets: ["FieldOpsReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "FieldOpsModel"),
+        .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel"]),
+        .executableTarget(
+            name: "fieldops",
+            dependencies: [
+                "FieldOpsModel",
+                "FieldOpsReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel"]),
+        .testTarget(name: "fieldopsTests", dependencies: ["FieldOpsModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

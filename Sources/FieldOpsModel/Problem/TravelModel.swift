@@ -1,0 +1,62 @@
+/// How long it takes to drive between two places, and how far it is.
+public enum TravelModel: Hashable, Sendable {
+    /// Great-circle distance × `roadFactor` (roads are not straight), driven at `speedKmh`.
+    case haversine(roadFactor: Double, speedKmh: Double)
+    /// A table from a routing engine (the shape of its table response): seconds and metres between locations.
+    case matrix(TravelMatrix)
+
+    public static let cityDefault = TravelModel.haversine(roadFactor: 1.3, speedKmh: 30)
+}
+
+/// A routing engine's table response. Row and column `i` is `locations[i]`: a technician id (their home base)
+/// or a work order number (its site). Without `locations`, rows are the technicians in file order, then the
+/// orders in file order.
+public struct TravelMatrix: Hashable, Sendable, Codable {
+    /// Seconds from row to column.
+    public var durations: [[Double]]
+    /// Metres from row to column; when absent, distances are derived from durations at 30 km/h.
+    public var distances: [[Double]]?
+    public var locations: [String]?
+
+    public init(durations: [[Double]], distances: [[Double]]? = nil, locations: [String]? = nil) {
+        self.durations = durations
+        self.distances = distances
+        self.locations = locations
+    }
+}
+
+extension TravelModel: Codable {
+    enum CodingKeys: String, CodingKey {
+        case model, roadFactor, speedKmh, durations, distances, locations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .model) {
+        case "haversine":
+            self = .haversine(
+                roadFactor: try container.decode(Double.self, forKey: .roadFactor),
+                speedKmh: try container.decode(Double.self, forKey: .speedKmh))
+        case "matrix":
+            self = .matrix(try TravelMatrix(from: decoder))
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .model, in: container, debugDescription: "unknown travel model \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .haversine(let roadFactor, let speedKmh):
+            try container.encode("haversine", forKey: .model)
+            try container.encode(roadFactor, forKey: .roadFactor)
+            try container.encode(speedKmh, forKey: .speedKmh)
+        case .matrix(let matrix):
+            try container.encode("matrix", forKey: .model)
+            try container.encode(matrix.durations, forKey: .durations)
+            try container.encodeIfPresent(matrix.distances, forKey: .distances)
+            try container.encodeIfPresent(matrix.locations, forKey: .locations)
+        }
+    }
+}

@@ -1,0 +1,259 @@
+/// A strict RFC 8259 JSON parser over UTF-8 bytes that records line numbers.
+///
+/// Foundation's parser reports neither lines nor paths of what it accepts; problem files are edited by hand,
+/// and every message must say where to look.
+public struct JSONParser {
+    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var description: String { "line \(line), column \(column): \(message)" }
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+    /// Duplicate object keys, as (line, key): legal JSON but almost always a mistake in a hand-edited file.
+    public private(set) var duplicateKeys: [(line: Int, key: String)] = []
+
+    static let maxDepth = 256
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public mutating func parseDocument() throws(SyntaxError) -> JSONNode {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("the file is empty; expected a JSON object") }
+        let node = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the end of the JSON document") }
+        return node
+    }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(line: line, column: index - lineStart + 1, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(SyntaxError) -> JSONNode {
+        guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
+        let startLine = line
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), line: startLine)
+        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(.bool(true), line: startLine)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(.bool(false), line: startLine)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(.null, line: startLine)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), line: startLine)
+        case let byte:
+            throw error("unexpected character \(describe(byte)); expected a value")
+        }
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : String(format: "byte 0x%02X", byte)
+    }
+
+    private mutating func expectLiteral(_ literal: String) throws(SyntaxError) {
+        for expected in literal.utf8 {
+            guard index < bytes.count, bytes[index] == expected else {
+                throw error("invalid literal; expected \(literal)")
+            }
+            index += 1
+        }
+    }
+
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(SyntaxError) -> JSONNode {
+        let startLine = line
+        try enter()
+        index += 1
+        var members: [(key: String, value: JSONNode)] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return JSONNode(.object(members), line: startLine)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error(index < bytes.count ? "expected a field name in double quotes" : "unexpected end of file inside an object")
+            }
+            let keyLine = line
+            let key = try parseString()
+            if !seen.insert(key).inserted { duplicateKeys.append((keyLine, key)) }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after field name \"\(key)\"")
+            }
+            index += 1
+            skipWhitespace()
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return JSONNode(.object(members), line: startLine)
+            }
+            throw error("expected ',' or '}' after a field value")
+        }
+    }
+
+    private mutating func parseArray() throws(SyntaxError) -> JSONNode {
+        let startLine = line
+        try enter()
+        index += 1
+        var elements: [JSONNode] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return JSONNode(.array(elements), line: startLine)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return JSONNode(.array(elements), line: startLine)
+            }
+            throw error("expected ',' or ']' after an array element")
+        }
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> String {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: digits expected after '.'") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: digits expected in exponent") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        index += 1
+        var runStart = index
+        var result = ""
+        func flushRun(_ end: Int) {
+            if end > runStart { result += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+        }
+        while true {
+            guard index < bytes.count else { throw error("unexpected end of file inside a string") }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                flushRun(index)
+                index += 1
+                return result
+            }
+            if byte < 0x20 {
+                throw error(byte == 0x0A ? "line break inside a string (missing closing quote?)" : "control character inside a string")
+            }
+            if byte == UInt8(ascii: "\\") {
+                flushRun(index)
+                index += 1
+                guard index < bytes.count else { throw error("unexpected end of file inside a string") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): result += "\""
+                case UInt8(ascii: "\\"): result += "\\"
+                case UInt8(ascii: "/"): result += "/"
+                case UInt8(ascii: "b"): result += "\u{08}"
+                case UInt8(ascii: "f"): result += "\u{0C}"
+                case UInt8(ascii: "n"): result += "\n"
+                case UInt8(ascii: "r"): result += "\r"
+                case UInt8(ascii: "t"): result += "\t"
+                case UInt8(ascii: "u"):
+                    var code = try parseHex4()
+                    if (0xD800...0xDBFF).contains(code) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("unpaired UTF-16 surrogate in \\u escape")
+                        }
+                        index += 2
+                        let low = try parseHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired UTF-16 surrogate in \\u escape") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                    result.unicodeScalars.append(scalar)
+                default:
+                    index -= 1
+                    throw error("invalid escape \\\(Character(Unicode.Scalar(escape)))")
+                }
+                runStart = index
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            value = value * 16 + digit
+            index += 1
+        }
+        return value
+    }
+}

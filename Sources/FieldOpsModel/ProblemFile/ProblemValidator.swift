@@ -1,0 +1,262 @@
+/// The checks that need more than one field: ranges, cross references, duplicates, consistency.
+/// They run on a decoded `Problem` (from JSON or CSV) and name each issue by its path in the problem file.
+public enum ProblemValidator {
+    public static func issues(in problem: Problem) -> [ProblemIssue] {
+        var issues = IssueList()
+        checkHorizon(problem, &issues)
+        checkPolicy(problem.policy, &issues)
+        checkCatalogs(problem, &issues)
+        checkTravel(problem, &issues)
+        let technicianIds = checkTechnicians(problem, &issues)
+        checkOrders(problem, technicianIds: technicianIds, &issues)
+        return issues.items
+    }
+
+    struct IssueList {
+        var items: [ProblemIssue] = []
+        mutating func error(_ path: String, _ message: String) { items.append(ProblemIssue(.error, path: path, message: message)) }
+        mutating func warning(_ path: String, _ message: String) { items.append(ProblemIssue(.warning, path: path, message: message)) }
+    }
+
+    static func checkHorizon(_ problem: Problem, _ issues: inout IssueList) {
+        if !(1...366).contains(problem.horizon.days) {
+            issues.error("horizon.days", "must be between 1 and 366, is \(problem.horizon.days)")
+        }
+    }
+
+    static func checkPolicy(_ policy: Policy, _ issues: inout IssueList) {
+        for priority in Priority.allCases {
+            let target = policy.sla.targets[priority]
+            let path = "policy.sla.targets.\(priority)"
+            if target.atRiskMarginMinutes < 0 { issues.error("\(path).atRiskMarginMinutes", "must not be negative") }
+            if target.resolution.wallClockMinutes < target.firstResponse.wallClockMinutes {
+                issues.warning(path, "resolution target \(target.resolution) is shorter than first response \(target.firstResponse)")
+            }
+        }
+        for (index, step) in policy.sla.escalationStepsMinutes.enumerated() where step < 0 {
+            issues.error("policy.sla.escalationStepsMinutes[\(index)]", "must not be negative")
+        }
+        if let calendar = policy.sla.calendar {
+            for weekday in Weekday.allCases {
+                if let hours = calendar.workingHours[weekday], hours.end <= hours.start {
+                    issues.error("policy.sla.calendar.workingHours.\(weekday.rawValue).end", "\(hours.end) is not after start \(hours.start)")
+                }
+            }
+            if !calendar.hasWorkingTime {
+                issues.error("policy.sla.calendar.workingHours", "no working time on any day; business-hours SLAs could never be met")
+            }
+        }
+        let weights = policy.weights
+        let named: [(String, Int)] = [
+            ("travelMinute", weights.travelMinute), ("overtimeMinute", weights.overtimeMinute),
+            ("imbalanceMinute", weights.imbalanceMinute), ("preferredMiss", weights.preferredMiss),
+            ("overqualificationLevel", weights.overqualificationLevel), ("outOfTerritory", weights.outOfTerritory),
+            ("planChange", weights.planChange),
+        ]
+        for (name, value) in named where value < 0 {
+            issues.error("policy.weights.\(name)", "must not be negative")
+        }
+        for priority in Priority.allCases {
+            if weights.unassigned[priority] < 0 { issues.error("policy.weights.unassigned.\(priority)", "must not be negative") }
+            if weights.slaLateMinute[priority] < 0 { issues.error("policy.weights.slaLateMinute.\(priority)", "must not be negative") }
+        }
+        let currency = policy.currency
+        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            issues.error("policy.currency", "\"\(currency)\" is not an ISO 4217 code such as EUR")
+        }
+    }
+
+    static func checkCatalogs(_ problem: Problem, _ issues: inout IssueList) {
+        var skills = Set<SkillName>()
+        for (index, skill) in problem.skills.enumerated() where !skills.insert(skill).inserted {
+            issues.error("skills[\(index)]", "duplicate skill \"\(skill)\"")
+        }
+        var parts = Set<PartID>()
+        for (index, part) in problem.parts.enumerated() {
+            if !parts.insert(part.id).inserted { issues.error("parts[\(index)].id", "duplicate part id \"\(part.id)\"") }
+            if part.standardCost < 0 { issues.error("parts[\(index)].standardCost", "must not be negative") }
+        }
+    }
+
+    static func checkTravel(_ problem: Problem, _ issues: inout IssueList) {
+        switch problem.travel {
+        case .haversine(let roadFactor, let speed):
+            if !(roadFactor >= 1 && roadFactor <= 5) { issues.error("travel.roadFactor", "must be between 1 and 5, is \(roadFactor)") }
+            if !(speed > 0 && speed <= 200) { issues.error("travel.speedKmh", "must be above 0 and at most 200, is \(speed)") }
+        case .matrix(let matrix):
+            let expected: Int
+            if let locations = matrix.locations {
+                expected = locations.count
+                let technicians = Set(problem.technicians.map(\.id.rawValue))
+                let orders = Set(problem.orders.map(\.number.rawValue))
+                var seen = Set<String>()
+                for (index, location) in locations.enumerated() {
+                    if !technicians.contains(location) && !orders.contains(location) {
+                        issues.error("travel.locations[\(index)]", "\"\(location)\" is neither a technician id nor a work order number")
+                    }
+                    if !seen.insert(location).inserted { issues.error("travel.locations[\(index)]", "\"\(location)\" appears twice") }
+                }
+                for technician in technicians.subtracting(seen).sorted() {
+                    issues.error("travel.locations", "technician \(technician) has no row in the matrix")
+                }
+                for order in orders.subtracting(seen).sorted() {
+                    issues.error("travel.locations", "work order \(order) has no row in the matrix")
+                }
+            } else {
+                expected = problem.technicians.count + problem.orders.count
+            }
+            checkMatrix(matrix.durations, name: "durations", size: expected, &issues)
+            if let distances = matrix.distances { checkMatrix(distances, name: "distances", size: expected, &issues) }
+        }
+    }
+
+    static func checkMatrix(_ rows: [[Double]], name: String, size: Int, _ issues: inout IssueList) {
+        if rows.count != size {
+            issues.error("travel.\(name)", "has \(rows.count) rows; expected \(size) (one per technician and work order)")
+        }
+        for (row, values) in rows.enumerated() {
+            if values.count != rows.count {
+                issues.error("travel.\(name)[\(row)]", "has \(values.count) columns; the matrix must be square (\(rows.count))")
+            }
+            if let column = values.firstIndex(where: { $0 < 0 }) {
+                issues.error("travel.\(name)[\(row)][\(column)]", "must not be negative")
+            }
+        }
+    }
+
+    static func checkTechnicians(_ problem: Problem, _ issues: inout IssueList) -> Set<TechnicianID> {
+        let catalog = Set(problem.skills)
+        let horizon = problem.horizon.window
+        var ids = Set<TechnicianID>()
+        var vans = [LocationID: Int]()
+        for (index, technician) in problem.technicians.enumerated() {
+            let path = "technicians[\(index)]"
+            if !ids.insert(technician.id).inserted { issues.error("\(path).id", "duplicate technician id \"\(technician.id)\"") }
+            if let other = vans.updateValue(index, forKey: technician.van) {
+                issues.error("\(path).van", "van \(technician.van) is already technicians[\(other)]'s; each technician has a van of their own")
+            }
+            var seenSkills = Set<SkillName>()
+            for (skillIndex, skill) in technician.skills.enumerated() {
+                let skillPath = "\(path).skills[\(skillIndex)]"
+                if !catalog.contains(skill.skill) { issues.error("\(skillPath).skill", "unknown skill \"\(skill.skill)\" (not in skills)") }
+                if !SkillRequirement.levels.contains(skill.level) { issues.error("\(skillPath).level", "must be 1 to 5, is \(skill.level)") }
+                if !seenSkills.insert(skill.skill).inserted { issues.error("\(skillPath).skill", "skill \"\(skill.skill)\" listed twice") }
+            }
+            checkLocation(technician.homeBase, "\(path).homeBase", &issues)
+            for (shiftIndex, shift) in technician.shifts.enumerated() {
+                let shiftPath = "\(path).shifts[\(shiftIndex)]"
+                if shift.end <= shift.start {
+                    issues.error("\(shiftPath).end", "before start (\(shift.end) is not after \(shift.start))")
+                } else if !shift.window.overlaps(horizon) {
+                    issues.warning(shiftPath, "outside the horizon; it will not be used")
+                }
+                if shiftIndex > 0, shift.start < technician.shifts[shiftIndex - 1].end {
+                    issues.error("\(shiftPath).start", "overlaps the previous shift; list shifts in order, one per day")
+                }
+                if let pause = shift.breakTime {
+                    if pause.minutes <= 0 { issues.error("\(shiftPath).break.minutes", "must be above zero, is \(pause.minutes)") }
+                    if pause.latestEnd <= pause.earliestStart {
+                        issues.error("\(shiftPath).break.latestEnd", "before earliestStart")
+                    } else if pause.earliestStart.minutes(until: pause.latestEnd) < pause.minutes {
+                        issues.error("\(shiftPath).break", "a \(pause.minutes)-minute break does not fit between earliestStart and latestEnd")
+                    }
+                    if pause.earliestStart < shift.start || pause.latestEnd > shift.end {
+                        issues.error("\(shiftPath).break", "must lie inside the shift")
+                    }
+                }
+            }
+            if technician.shifts.isEmpty { issues.warning("\(path).shifts", "no shifts: \(technician.id) cannot be given work") }
+            let limits = technician.limits
+            if let jobs = limits.maxJobsPerDay, jobs < 1 { issues.error("\(path).limits.maxJobsPerDay", "must be at least 1, is \(jobs)") }
+            if let minutes = limits.maxWorkingMinutes, minutes < 1 {
+                issues.error("\(path).limits.maxWorkingMinutes", "must be at least 1, is \(minutes)")
+            }
+            if limits.overtimeMinutes < 0 { issues.error("\(path).limits.overtimeMinutes", "must not be negative") }
+        }
+        return ids
+    }
+
+    static func checkLocation(_ point: GeoPoint, _ path: String, _ issues: inout IssueList) {
+        if !(point.lat >= -90 && point.lat <= 90) { issues.error("\(path).lat", "latitude \(point.lat) is out of range (-90 to 90)") }
+        if !(point.lon >= -180 && point.lon <= 180) { issues.error("\(path).lon", "longitude \(point.lon) is out of range (-180 to 180)") }
+    }
+
+    static func checkOrders(_ problem: Problem, technicianIds: Set<TechnicianID>, _ issues: inout IssueList) {
+        let catalog = Set(problem.skills)
+        let parts = Set(problem.parts.map(\.id))
+        let horizon = problem.horizon.window
+        var numbers = Set<WorkOrderNumber>()
+        for (index, order) in problem.orders.enumerated() {
+            let path = "orders[\(index)]"
+            if let problem = WorkOrderNumber.problem(in: order.number.rawValue) {
+                issues.error("\(path).number", "\"\(order.number)\": \(problem)")
+            } else if !numbers.insert(order.number).inserted {
+                issues.error("\(path).number", "duplicate work order number \(order.number)")
+            }
+            checkLocation(order.site.location, "\(path).site.location", &issues)
+            if order.durationMinutes <= 0 {
+                issues.error("\(path).durationMinutes", "must be above zero, is \(order.durationMinutes)")
+            } else if order.durationMinutes > 24 * 60 {
+                issues.warning("\(path).durationMinutes", "\(order.durationMinutes) minutes is longer than a day")
+            }
+            for (skillIndex, requirement) in order.requiredSkills.enumerated() {
+                let skillPath = "\(path).requiredSkills[\(skillIndex)]"
+                if !catalog.contains(requirement.skill) {
+                    issues.error("\(skillPath).skill", "unknown skill \"\(requirement.skill)\" (not in skills)")
+                } else if !problem.technicians.contains(where: { $0.meets(requirement) }) {
+                    issues.warning(skillPath, "no technician has \(requirement.skill) at level \(requirement.minLevel) or above")
+                }
+                if !SkillRequirement.levels.contains(requirement.minLevel) {
+                    issues.error("\(skillPath).minLevel", "must be 1 to 5, is \(requirement.minLevel)")
+                }
+            }
+            for (windowIndex, window) in order.windows.enumerated() {
+                if window.end <= window.start {
+                    issues.error("\(path).windows[\(windowIndex)].end", "before start (\(window.end) is not after \(window.start))")
+                } else if !window.overlaps(horizon) {
+                    issues.warning("\(path).windows[\(windowIndex)]", "outside the horizon")
+                }
+            }
+            if order.sla.resolution < order.sla.firstResponse {
+                issues.error("\(path).sla.resolution", "before the first-response deadline")
+            }
+            func checkTechnicians(_ list: [TechnicianID], _ field: String) {
+                for (listIndex, id) in list.enumerated() where !technicianIds.contains(id) {
+                    issues.error("\(path).\(field)[\(listIndex)]", "unknown technician \"\(id)\"")
+                }
+            }
+            checkTechnicians(order.preferredTechnicians, "preferredTechnicians")
+            checkTechnicians(order.requiredTechnicians, "requiredTechnicians")
+            checkTechnicians(order.excludedTechnicians, "excludedTechnicians")
+            for id in Set(order.requiredTechnicians).intersection(order.excludedTechnicians).sorted() {
+                issues.error("\(path).excludedTechnicians", "\(id) is both required and excluded")
+            }
+            if let lock = order.lock {
+                if lock.technicianId == nil && lock.start == nil {
+                    issues.error("\(path).lock", "a lock names a technicianId, a start, or both")
+                }
+                if let technician = lock.technicianId {
+                    if !technicianIds.contains(technician) {
+                        issues.error("\(path).lock.technicianId", "unknown technician \"\(technician)\"")
+                    } else if order.excludedTechnicians.contains(technician) {
+                        issues.error("\(path).lock.technicianId", "\(technician) is locked but also excluded")
+                    }
+                }
+                if let start = lock.start, !order.windows.isEmpty, !order.windows.contains(where: { $0.contains(start) }) {
+                    issues.warning("\(path).lock.start", "\(start) is outside every appointment window")
+                }
+            }
+            if order.status.isStarted && order.lock?.technicianId == nil {
+                issues.error("\(path).lock.technicianId", "an order that is \(order.status) must name its technician in lock.technicianId")
+            }
+            for (partIndex, part) in order.requiredParts.enumerated() {
+                if !parts.contains(part.partId) {
+                    issues.error("\(path).requiredParts[\(partIndex)].partId", "unknown part \"\(part.partId)\" (not in parts)")
+                }
+                if part.quantity <= 0 {
+                    issues.error("\(path).requiredParts[\(partIndex)].quantity", "must be above zero, is \(part.quantity)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// An SLA target as written in a policy: `15m` and `4h` are minutes of the SLA clock, `3d` is days.
+///
+/// With a business calendar, minutes count working time only and days count working days (the deadline falls at
+/// the same working-clock position N working days later); without one, a day is 24 hours.
+public enum SLADuration: Hashable, Sendable, CustomStringConvertible {
+    case minutes(Int)
+    case days(Int)
+
+    public init?(text: String) {
+        if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0 {
+            self = .days(days)
+        } else if !text.contains("d"), let minutes = DurationText.minutes(text), minutes > 0 {
+            self = .minutes(minutes)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .minutes(let minutes): DurationText.hoursAndMinutes(minutes)
+        case .days(let days): "\(days)d"
+        }
+    }
+
+    /// Length on a round-the-clock clock.
+    public var wallClockMinutes: Int {
+        switch self {
+        case .minutes(let minutes): minutes
+        case .days(let days): days * 1440
+        }
+    }
+}
+
+extension SLADuration: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let duration = SLADuration(text: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an SLA duration: \(text)")
+        }
+        self = duration
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
