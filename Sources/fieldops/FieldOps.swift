@@ -4,6 +4,6 @@ import ArgumentParser
 struct FieldOps: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fieldops",
-        abstract: "Field-service dispatch: work orders, technicians, plans.",
-        subcommands: [])
+        abstract: "Field-service dispatch: work orders, technicians and their plans.",
+        subcommands: [Validate.self, Generate.self, ImportCSV.self, ExportCSV.self])
 }

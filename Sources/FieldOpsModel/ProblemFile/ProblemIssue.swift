@@ -8,13 +8,16 @@ public struct ProblemIssue: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
+    /// The file the issue is in, when it is not the one being loaded (CSV imports read several).
+    public var file: String?
     /// Where in the document, `orders[17].windows[0].end`; empty for the document as a whole.
     public var path: String
     public var line: Int?
     public var message: String
 
-    public init(_ severity: Severity = .error, path: String, line: Int? = nil, message: String) {
+    public init(_ severity: Severity = .error, file: String? = nil, path: String, line: Int? = nil, message: String) {
         self.severity = severity
+        self.file = file
         self.path = path
         self.line = line
         self.message = message
@@ -23,6 +26,7 @@ public struct ProblemIssue: Hashable, Sendable, CustomStringConvertible {
     /// `line 42: orders[17].windows[0].end: before start`.
     public var description: String {
         var parts: [String] = []
+        if let file { parts.append(file) }
         if let line { parts.append("line \(line)") }
         if !path.isEmpty { parts.append(path) }
         parts.append(severity == .warning ? "warning: \(message)" : message)
@@ -31,7 +35,7 @@ public struct ProblemIssue: Hashable, Sendable, CustomStringConvertible {
 
     /// As a compiler would print it: `problem.json:42: orders[17].windows[0].end: before start`.
     public func formatted(file: String) -> String {
-        var text = file
+        var text = self.file ?? file
         if let line { text += ":\(line)" }
         text += ": "
         if severity == .warning { text += "warning: " }

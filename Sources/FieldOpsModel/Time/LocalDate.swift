@@ -89,4 +89,7 @@ extension LocalDate: Codable {
 /// Monday first, as in ISO 8601.
 public enum Weekday: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
     case mon, tue, wed, thu, fri, sat, sun
+
+    /// `Mon`, `Tue`, … for people.
+    public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

@@ -1,0 +1,33 @@
+/// A small, fast, seedable random generator (SplitMix64), so that generated problems and solver runs are the
+/// same for the same seed on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// True with probability `probability`.
+    public mutating func chance(_ probability: Double) -> Bool {
+        Double.random(in: 0..<1, using: &self) < probability
+    }
+
+    /// An index drawn with the given relative weights.
+    public mutating func weightedIndex(_ weights: [Double]) -> Int {
+        let total = weights.reduce(0, +)
+        var pick = Double.random(in: 0..<total, using: &self)
+        for (index, weight) in weights.enumerated() {
+            if pick < weight { return index }
+            pick -= weight
+        }
+        return weights.count - 1
+    }
+}
