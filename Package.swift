@@ -27,7 +27,7 @@ let package = Package(
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel"]),
-        .testTarget(name: "fieldopsTests", dependencies: ["FieldOpsModel"]),
+        .testTarget(name: "fieldopsTests", dependencies: ["fieldops"]),
     ],
     swiftLanguageModes: [.v6]
 )

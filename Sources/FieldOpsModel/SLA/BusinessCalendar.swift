@@ -78,6 +78,28 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
     }
 }
 
+extension BusinessCalendar {
+    enum CodingKeys: String, CodingKey {
+        case timeZone, workingHours, holidays
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            timeZone: try container.decode(TimeZoneID.self, forKey: .timeZone),
+            workingHours: try container.decode([Weekday: DailyHours].self, forKey: .workingHours),
+            holidays: Set(try container.decodeIfPresent([LocalDate].self, forKey: .holidays) ?? []))
+    }
+
+    /// Holidays are written in date order, so that the same calendar always gives the same file.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(workingHours, forKey: .workingHours)
+        try container.encode(holidays.sorted(), forKey: .holidays)
+    }
+}
+
 /// Working hours of one day, `start` to `end` local time.
 public struct DailyHours: Hashable, Sendable, Codable {
     public var start: TimeOfDay

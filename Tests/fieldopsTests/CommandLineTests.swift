@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Runs the built `fieldops` binary as a user would, and checks what it prints and its exit status.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        // Tests run from the build products folder, next to the `fieldops` binary they depend on.
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        return candidates.map { $0.appendingPathComponent("fieldops") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("fieldops")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fieldops-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func expectNoCrash(_ run: Run, sourceLocation: SourceLocation = #_sourceLocation) {
+        for marker in ["Fatal error", "Stack dump", "Backtrace", "Segmentation", "💣"] {
+            #expect(!run.stderr.contains(marker) && !run.stdout.contains(marker), "\(run.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func validateSummarisesTheDemoProblem() throws {
+        let result = try run(["validate", "data/demo/problem.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Demo city day (Berlin)\n"))
+        #expect(result.stdout.contains("Technicians  45,"))
+        #expect(result.stdout.contains("Work orders  420,"))
+        #expect(result.stdout.contains("data/demo/problem.json: valid"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colors when not on a terminal")
+    }
+
+    @Test(arguments: [
+        ("", "empty.json:1: the file is empty"),
+        ("{\"a\": }", "bad.json:1: not valid JSON"),
+        ("[]", "bad.json:1: expected an object, found an array"),
+    ])
+    func validateRefusesBrokenFilesWithOneLinePerProblem(content: String, expected: String) throws {
+        let directory = try temporaryDirectory()
+        let name = content.isEmpty ? "empty.json" : "bad.json"
+        let file = directory.appendingPathComponent(name)
+        try Data(content.utf8).write(to: file)
+        let result = try run(["validate", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(expected.replacingOccurrences(of: name, with: file.path)), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        expectNoCrash(result)
+    }
+
+    @Test func validateListsEveryProblemWithFileLineAndPath() throws {
+        let directory = try temporaryDirectory()
+        let problem = try String(contentsOf: Self.repository.appendingPathComponent("data/demo/problem.json"), encoding: .utf8)
+        // Break two things far apart: the first order's duration and the last technician's home latitude.
+        var broken = problem.replacingOccurrences(of: "\"durationMinutes\" : ", with: "\"durationMinutes\" : -", options: [], range: problem.range(of: "\"durationMinutes\" : "))
+        let lastLat = broken.range(of: "\"lat\" : ", options: .backwards)!
+        broken.replaceSubrange(lastLat, with: "\"lat\" : 1")
+        let file = directory.appendingPathComponent("problem.json")
+        try Data(broken.utf8).write(to: file)
+        let result = try run(["validate", file.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(file.path + ":") && $0.contains("orders[0].durationMinutes: must be above zero") }, "\(lines)")
+        #expect(lines.contains { $0.contains("technicians[44].homeBase.lat: latitude") && $0.contains("out of range") }, "\(lines)")
+        #expect(lines.last?.contains("2 errors") == true)
+        expectNoCrash(result)
+    }
+
+    @Test func aMissingFileIsAClearError() throws {
+        let result = try run(["validate", "no/such/file.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/file.json: no such file"))
+        expectNoCrash(result)
+    }
+
+    @Test func generateIsDeterministicAndItsOutputValidates() throws {
+        let directory = try temporaryDirectory()
+        let first = directory.appendingPathComponent("a.json").path
+        let second = directory.appendingPathComponent("b.json").path
+        for out in [first, second] {
+            let result = try run(["generate", "--technicians", "30", "--orders", "200", "--days", "2", "--seed", "9", "--out", out])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        #expect(try run(["validate", first]).status == 0)
+    }
+
+    @Test func csvExportAndImportRoundTrip() throws {
+        let directory = try temporaryDirectory()
+        let export = try run(["export-csv", "data/demo/problem.json", "--out-dir", directory.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let out = directory.appendingPathComponent("imported.json").path
+        let imported = try run([
+            "import-csv", "--technicians", directory.appendingPathComponent("technicians.csv").path,
+            "--orders", directory.appendingPathComponent("orders.csv").path,
+            "--parts", directory.appendingPathComponent("parts.csv").path,
+            "--base", "data/demo/problem.json", "--start", "2026-11-23", "--time-zone", "Europe/Berlin",
+            "--name", "Demo city day (Berlin)", "--out", out,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let original = FileManager.default.contents(atPath: Self.repository.appendingPathComponent("data/demo/problem.json").path)
+        #expect(FileManager.default.contents(atPath: out) == original)
+    }
+
+    @Test func aBadSpreadsheetWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        let technicians = directory.appendingPathComponent("t.csv")
+        let orders = directory.appendingPathComponent("o.csv")
+        try Data("id,home_lat,home_lon,shift_start,shift_end\nT1,52.5,13.4,08:00,17:00\n".utf8).write(to: technicians)
+        try Data("number,customer_id,lat,lon,duration_minutes,priority,created_at\n202611000001,C1,52.5,13.4,sixty,P2,2026-11-20T09:00:00Z\n".utf8).write(to: orders)
+        let out = directory.appendingPathComponent("problem.json").path
+        let result = try run(["import-csv", "--technicians", technicians.path, "--orders", orders.path, "--start", "2026-11-23", "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(orders.path):2: column duration_minutes: \"sixty\" is not a whole number"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        expectNoCrash(result)
+    }
+
+    @Test func badOptionsAreRefusedWithAMessage() throws {
+        let result = try run(["generate", "--days", "0"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--days must be 1 to 31"))
+        expectNoCrash(result)
+    }
+}
