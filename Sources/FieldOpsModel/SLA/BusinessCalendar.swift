@@ -95,9 +95,21 @@ extension BusinessCalendar {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(timeZone, forKey: .timeZone)
-        try container.encode(workingHours, forKey: .workingHours)
+        // Weekdays in calendar order rather than a dictionary's, so the file reads Monday to Sunday.
+        var hours = container.nestedContainer(keyedBy: WeekdayKey.self, forKey: .workingHours)
+        for weekday in Weekday.allCases {
+            if let daily = workingHours[weekday] { try hours.encode(daily, forKey: WeekdayKey(weekday)) }
+        }
         try container.encode(holidays.sorted(), forKey: .holidays)
     }
+}
+
+struct WeekdayKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ weekday: Weekday) { stringValue = weekday.rawValue }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// Working hours of one day, `start` to `end` local time.

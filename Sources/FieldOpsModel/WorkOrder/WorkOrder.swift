@@ -53,4 +53,48 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
     public func effectivePriority(vipBump: Bool) -> Priority {
         vipBump && customer.vip ? priority.bumped : priority
     }
+
+    enum CodingKeys: String, CodingKey {
+        case number, status, priority, customer, site, category, requiredSkills, durationMinutes, windows, createdAt, sla
+        case lock, preferredTechnicians, requiredTechnicians, excludedTechnicians, requiredParts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            number: try c.decode(WorkOrderNumber.self, forKey: .number), customer: try c.decode(Customer.self, forKey: .customer),
+            site: try c.decode(Site.self, forKey: .site), category: try c.decodeIfPresent(String.self, forKey: .category) ?? "",
+            requiredSkills: try c.decodeIfPresent([SkillRequirement].self, forKey: .requiredSkills) ?? [],
+            durationMinutes: try c.decode(Int.self, forKey: .durationMinutes),
+            windows: try c.decodeIfPresent([TimeWindow].self, forKey: .windows) ?? [],
+            priority: try c.decode(Priority.self, forKey: .priority), createdAt: try c.decode(Instant.self, forKey: .createdAt),
+            sla: try c.decode(SLADeadlines.self, forKey: .sla),
+            status: try c.decodeIfPresent(WorkOrderStatus.self, forKey: .status) ?? .new,
+            lock: try c.decodeIfPresent(WorkOrderLock.self, forKey: .lock),
+            preferredTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .preferredTechnicians) ?? [],
+            requiredTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .requiredTechnicians) ?? [],
+            excludedTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .excludedTechnicians) ?? [],
+            requiredParts: try c.decodeIfPresent([PartQuantity].self, forKey: .requiredParts) ?? [])
+    }
+
+    /// Identity first, empty lists left out: files stay readable and small.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(status, forKey: .status)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(customer, forKey: .customer)
+        try c.encode(site, forKey: .site)
+        try c.encode(category, forKey: .category)
+        if !requiredSkills.isEmpty { try c.encode(requiredSkills, forKey: .requiredSkills) }
+        try c.encode(durationMinutes, forKey: .durationMinutes)
+        if !windows.isEmpty { try c.encode(windows, forKey: .windows) }
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(sla, forKey: .sla)
+        try c.encodeIfPresent(lock, forKey: .lock)
+        if !preferredTechnicians.isEmpty { try c.encode(preferredTechnicians, forKey: .preferredTechnicians) }
+        if !requiredTechnicians.isEmpty { try c.encode(requiredTechnicians, forKey: .requiredTechnicians) }
+        if !excludedTechnicians.isEmpty { try c.encode(excludedTechnicians, forKey: .excludedTechnicians) }
+        if !requiredParts.isEmpty { try c.encode(requiredParts, forKey: .requiredParts) }
+    }
 }

@@ -1,0 +1,102 @@
+/// Prints a JSON document for people: two-space indents, small objects and lists of scalars on one line, and
+/// keys in a fixed, meaningful order (identity first) so that the same value always gives the same bytes.
+///
+/// Foundation's encoder can only sort keys alphabetically or leave them in hash order, which changes run to run.
+public struct JSONWriter: Sendable {
+    /// Keys that go first, in this order; all others follow alphabetically.
+    public var keyOrder: [String]
+    /// A container whose one-line form is at most this long is printed on one line.
+    public var inlineLimit = 96
+
+    public init(keyOrder: [String]) {
+        self.keyOrder = keyOrder
+    }
+
+    public func text(_ node: JSONNode) -> String {
+        var output = ""
+        write(node, indent: "", into: &output)
+        return output + "\n"
+    }
+
+    private func rank(_ key: String) -> (Int, String) {
+        (keyOrder.firstIndex(of: key) ?? keyOrder.count, key)
+    }
+
+    private func ordered(_ members: [(key: String, value: JSONNode)]) -> [(key: String, value: JSONNode)] {
+        members.sorted { rank($0.key) < rank($1.key) }
+    }
+
+    private func write(_ node: JSONNode, indent: String, into output: inout String) {
+        if let line = inline(node), line.count <= inlineLimit {
+            output += line
+            return
+        }
+        let inner = indent + "  "
+        switch node.value {
+        case .array(let items):
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += inner
+                write(item, indent: inner, into: &output)
+                output += index == items.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "]"
+        case .object(let members):
+            output += "{\n"
+            let sorted = ordered(members)
+            for (index, member) in sorted.enumerated() {
+                output += inner + JSONWriter.quoted(member.key) + ": "
+                write(member.value, indent: inner, into: &output)
+                output += index == sorted.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "}"
+        default:
+            output += inline(node) ?? "null"
+        }
+    }
+
+    /// The one-line form of scalars, and of containers whose members are all scalars or small objects of them.
+    private func inline(_ node: JSONNode, depth: Int = 0) -> String? {
+        switch node.value {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let lexeme): return lexeme
+        case .string(let text): return JSONWriter.quoted(text)
+        case .array(let items):
+            guard depth < 2 else { return nil }
+            var parts: [String] = []
+            for item in items {
+                guard let part = inline(item, depth: depth + 1) else { return nil }
+                parts.append(part)
+            }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .object(let members):
+            guard depth < 2 else { return nil }
+            if members.isEmpty { return "{}" }
+            var parts: [String] = []
+            for member in ordered(members) {
+                guard let part = inline(member.value, depth: depth + 1) else { return nil }
+                parts.append(JSONWriter.quoted(member.key) + ": " + part)
+            }
+            return "{" + parts.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
