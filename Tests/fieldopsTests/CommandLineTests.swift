@@ -78,9 +78,10 @@ import Testing
         let directory = try temporaryDirectory()
         let problem = try String(contentsOf: Self.repository.appendingPathComponent("data/demo/problem.json"), encoding: .utf8)
         // Break two things far apart: the first order's duration and the last technician's home latitude.
-        var broken = problem.replacingOccurrences(of: "\"durationMinutes\" : ", with: "\"durationMinutes\" : -", options: [], range: problem.range(of: "\"durationMinutes\" : "))
-        let lastLat = broken.range(of: "\"lat\" : ", options: .backwards)!
-        broken.replaceSubrange(lastLat, with: "\"lat\" : 1")
+        let firstDuration = try #require(problem.range(of: "\"durationMinutes\": "))
+        var broken = problem.replacingCharacters(in: firstDuration, with: "\"durationMinutes\": -")
+        let lastLatitude = try #require(broken.range(of: "\"homeBase\": {\"lat\": ", options: .backwards))
+        broken.replaceSubrange(lastLatitude, with: "\"homeBase\": {\"lat\": 1")
         let file = directory.appendingPathComponent("problem.json")
         try Data(broken.utf8).write(to: file)
         let result = try run(["validate", file.path])
