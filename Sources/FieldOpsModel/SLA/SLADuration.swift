@@ -32,18 +32,8 @@ public enum SLADuration: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension SLADuration: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let duration = SLADuration(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an SLA duration: \(text)")
-        }
-        self = duration
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension SLADuration: TextCodable {
+    public init?(codingText: String) { self.init(text: codingText) }
+    public var codingText: String { description }
+    public static let codingTextExpectation = "an SLA duration such as 15m, 4h or 3d"
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Instant: CustomStringConvertible, Codable {
+extension Instant: CustomStringConvertible, TextCodable {
     /// Parses an RFC 3339 timestamp: `2026-11-23T08:00:00Z`, `2026-11-23T08:00:00+01:00`; fractional seconds are
     /// accepted and truncated. Seconds may be omitted (`2026-11-23T08:00Z`) because people write them that way.
     public init?(rfc3339 text: String) {
@@ -47,20 +47,9 @@ extension Instant: CustomStringConvertible, Codable {
 
     public var description: String { rfc3339 }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let instant = Instant(rfc3339: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "not an RFC 3339 timestamp: \(text)")
-        }
-        self = instant
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rfc3339)
-    }
+    public init?(codingText: String) { self.init(rfc3339: codingText) }
+    public var codingText: String { rfc3339 }
+    public static let codingTextExpectation = "an RFC 3339 timestamp"
 }
 
 func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {

@@ -21,18 +21,8 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { "\(twoDigits(minuteOfDay / 60)):\(twoDigits(minuteOfDay % 60))" }
 }
 
-extension TimeOfDay: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = TimeOfDay(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an HH:MM time: \(text)")
-        }
-        self = time
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension TimeOfDay: TextCodable {
+    public init?(codingText: String) { self.init(codingText) }
+    public var codingText: String { description }
+    public static let codingTextExpectation = "an HH:MM time"
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// An IANA time zone name (`Europe/Berlin`) with the conversions the domain needs between local wall-clock
 /// time and instants. Kept as a value so problems stay `Sendable` and `Equatable`.
-public struct TimeZoneID: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct TimeZoneID: Hashable, Sendable, CustomStringConvertible, TextCodable {
     public let identifier: String
 
     public init?(_ identifier: String) {
@@ -37,17 +37,7 @@ public struct TimeZoneID: Hashable, Sendable, CustomStringConvertible, Codable {
         return (LocalDate(daysSinceEpoch: days), Int(local - Int64(days) * 86_400) / 60)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let zone = TimeZoneID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown time zone: \(text)")
-        }
-        self = zone
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(identifier)
-    }
+    public init?(codingText: String) { self.init(codingText) }
+    public var codingText: String { identifier }
+    public static let codingTextExpectation = "a known IANA time zone"
 }

@@ -29,18 +29,12 @@ public enum Priority: Int, CaseIterable, Comparable, Sendable, CustomStringConve
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-extension Priority: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let priority = Priority(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "priority must be P1 to P4")
-        }
-        self = priority
-    }
+extension Priority: TextCodable {
+    public init?(codingText: String) { self.init(text: codingText) }
+    public var codingText: String { description }
+    public static let codingTextExpectation = "a priority P1 to P4"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    // Written out because the standard library's conformance for Int raw values would otherwise be chosen.
+    public init(from decoder: any Decoder) throws { try self.init(textFrom: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeText(to: encoder) }
 }
