@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "fieldops", targets: ["fieldops"]),
         .library(name: "FieldOpsModel", targets: ["FieldOpsModel"]),
+        .library(name: "FieldOpsScheduler", targets: ["FieldOpsScheduler"]),
         .library(name: "FieldOpsReports", targets: ["FieldOpsReports"]),
     ],
     dependencies: [
@@ -16,16 +17,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "FieldOpsModel"),
-        .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel"]),
+        .target(name: "FieldOpsScheduler", dependencies: ["FieldOpsModel"]),
+        .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel", "FieldOpsScheduler"]),
         .executableTarget(
             name: "fieldops",
             dependencies: [
                 "FieldOpsModel",
                 "FieldOpsReports",
+                "FieldOpsScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel"]),
         .testTarget(name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel"]),
         .testTarget(name: "fieldopsTests", dependencies: ["fieldops"]),
     ],

@@ -54,9 +54,10 @@ public struct ProblemGenerator: Sendable {
         let technicians = (0..<configuration.technicians).map { makeTechnician($0, horizon: horizon, random: &random) }
         var serials: [String: Int] = [:]
         var customers: [Customer] = []
+        var pins = Pins()
         let orders = (0..<configuration.orders).map { _ in
             makeOrder(horizon: horizon, policy: policy.sla, technicians: technicians, serials: &serials,
-                      customers: &customers, random: &random)
+                      customers: &customers, pins: &pins, random: &random)
         }
         let name = configuration.name
             ?? "Generated: \(configuration.technicians) technicians, \(configuration.orders) orders, \(horizon.days) day(s), seed \(configuration.seed)"
@@ -149,7 +150,7 @@ public struct ProblemGenerator: Sendable {
 
     func makeOrder(
         horizon: Horizon, policy: SLAPolicy, technicians: [Technician], serials: inout [String: Int],
-        customers: inout [Customer], random: inout SeededGenerator
+        customers: inout [Customer], pins: inout Pins, random: inout SeededGenerator
     ) -> WorkOrder {
         let zone = horizon.timeZone
         let priority = Priority(rawValue: 1 + random.weightedIndex([0.06, 0.19, 0.45, 0.30]))!
@@ -197,25 +198,44 @@ public struct ProblemGenerator: Sendable {
         var excluded: [TechnicianID] = []
         let onDuty = qualified.filter { $0.shifts.contains { zone.local($0.start).date == day } }
         let draw = Double.random(in: 0..<1, using: &random)
-        if let technician = onDuty.randomElement(using: &random), draw < 0.05 {
+        if let technician = onDuty.randomElement(using: &random), draw < 0.05,
+           let shift = technician.shifts.first(where: { zone.local($0.start).date == day }),
+           pins.canTake(duration: duration, technician: technician.id, shift: shift),
+           fits(duration: duration, windows: windows, drive: travelMinutes(technician.homeBase, location), shift: shift) {
             // Pinned by the dispatcher: a promised technician, sometimes also a promised time.
             lock = WorkOrderLock(technicianId: technician.id)
             status = .dispatched
-            if random.chance(0.4), let shift = technician.shifts.first(where: { zone.local($0.start).date == day }) {
-                // A promised time inside the appointment window (or the shift when there is none).
-                let span = windows.first.map { TimeWindow(start: max($0.start, shift.start), end: min($0.end, shift.end)) }
-                    ?? TimeWindow(start: shift.start.adding(minutes: 30), end: shift.end.adding(minutes: -duration - 30))
+            if random.chance(0.4) {
+                // A promised time inside the appointment window (or the shift when there is none) that the
+                // technician can reach and that leaves room for the break and the other promises.
+                let drive = travelMinutes(technician.homeBase, location)
+                let earliest = shift.start.adding(minutes: drive + 10)
+                let latest = shift.end.adding(minutes: -duration - drive - 10)
+                let span = windows.first.map { TimeWindow(start: max($0.start, earliest), end: min($0.end, latest)) }
+                    ?? TimeWindow(start: earliest, end: latest)
                 if span.minutes >= 0 {
-                    lock?.start = span.start.adding(minutes: Int.random(in: 0...span.minutes, using: &random) / 15 * 15)
+                    let start = span.start.adding(minutes: Int.random(in: 0...span.minutes, using: &random) / 15 * 15)
+                    if pins.canPin(start: start, duration: duration, technician: technician.id, shift: shift) {
+                        lock?.start = start
+                    }
                 }
             }
-        } else if let technician = onDuty.randomElement(using: &random), draw < 0.06, horizon.days == 1 {
+            pins.record(lock: lock!, duration: duration, technician: technician.id, shift: shift)
+        } else if let technician = onDuty.randomElement(using: &random), draw < 0.06, horizon.days == 1,
+                  let shift = technician.shifts.first(where: { zone.local($0.start).date == day }),
+                  !pins.isEnRoute(technician.id) {
             // Already started when the plan is made: the technician is on the way to the first job.
-            let shift = technician.shifts.first { zone.local($0.start).date == day }!
-            lock = WorkOrderLock(technicianId: technician.id, start: shift.start.adding(minutes: 20))
-            status = .enRoute
-            // The visit was agreed by phone for right now; whatever window was asked for no longer applies.
-            windows = []
+            let drive = travelMinutes(technician.homeBase, location)
+            let start = shift.start.adding(minutes: (drive + 9) / 5 * 5)
+            if pins.canPin(start: start, duration: duration, technician: technician.id, shift: shift),
+               shift.start.minutes(until: shift.end) >= 2 * drive + duration + 60 {
+                lock = WorkOrderLock(technicianId: technician.id, start: start)
+                status = .enRoute
+                // The visit was agreed by phone for right now; whatever window was asked for no longer applies.
+                windows = []
+                pins.record(lock: lock!, duration: duration, technician: technician.id, shift: shift)
+                pins.enRoute.insert(technician.id)
+            }
         }
         if lock == nil, random.chance(0.1), let technician = qualified.randomElement(using: &random) {
             preferred = [technician.id]
@@ -239,6 +259,55 @@ public struct ProblemGenerator: Sendable {
             sla: policy.deadlines(priority: priority, vip: customer.vip, createdAt: createdAt), status: status,
             lock: lock, preferredTechnicians: preferred, requiredTechnicians: requiredTechnicians,
             excludedTechnicians: excluded, requiredParts: parts)
+    }
+
+    /// Whether a visit can be made inside one of the windows (or any time) with the drive there and back inside
+    /// the shift, leaving an hour to spare.
+    func fits(duration: Int, windows: [TimeWindow], drive: Int, shift: Shift) -> Bool {
+        let earliest = shift.start.adding(minutes: drive)
+        let latest = shift.end.adding(minutes: -duration - drive - 60)
+        guard earliest <= latest else { return false }
+        return windows.isEmpty || windows.contains { max($0.start, earliest) <= min($0.end, latest) }
+    }
+
+    /// Driving minutes under the generated problems' travel model (straight line × 1.3 at 30 km/h).
+    func travelMinutes(_ a: GeoPoint, _ b: GeoPoint) -> Int {
+        Int((a.haversineMeters(to: b) * 1.3 / 500).rounded(.up))
+    }
+
+    /// The dispatcher's promises made so far, so that generated locks never contradict each other: a
+    /// technician has at most three pinned orders a day filling at most half the shift, promised times do not
+    /// overlap (with an hour's margin for driving), and the break still fits.
+    struct Pins {
+        var times: [TechnicianID: [TimeWindow]] = [:]
+        var load: [TechnicianID: [Instant: (count: Int, minutes: Int)]] = [:]
+        var enRoute = Set<TechnicianID>()
+
+        func isEnRoute(_ technician: TechnicianID) -> Bool { enRoute.contains(technician) }
+
+        func canTake(duration: Int, technician: TechnicianID, shift: Shift) -> Bool {
+            let current = load[technician]?[shift.start] ?? (0, 0)
+            return current.count < 3 && (current.minutes + duration) * 2 <= shift.window.minutes
+        }
+
+        func canPin(start: Instant, duration: Int, technician: TechnicianID, shift: Shift) -> Bool {
+            let busy = TimeWindow(start: start.adding(minutes: -60), end: start.adding(minutes: duration + 60))
+            if (times[technician] ?? []).contains(where: { $0.overlaps(busy) }) { return false }
+            if let pause = shift.breakTime {
+                let before = pause.earliestStart.minutes(until: min(pause.latestEnd, busy.start))
+                let after = max(pause.earliestStart, busy.end).minutes(until: pause.latestEnd)
+                if max(before, after) < pause.minutes + 30 { return false }
+            }
+            return canTake(duration: duration, technician: technician, shift: shift)
+        }
+
+        mutating func record(lock: WorkOrderLock, duration: Int, technician: TechnicianID, shift: Shift) {
+            if let start = lock.start {
+                times[technician, default: []].append(TimeWindow(start: start.adding(minutes: -60), end: start.adding(minutes: duration + 60)))
+            }
+            let current = load[technician]?[shift.start] ?? (0, 0)
+            load[technician, default: [:]][shift.start] = (current.count + 1, current.minutes + duration)
+        }
     }
 
     func makeWindows(priority: Priority, day: LocalDate, horizon: Horizon, random: inout SeededGenerator) -> [TimeWindow] {

@@ -1,0 +1,83 @@
+/// A plan under construction: one route per technician-day and the orders left out, with the score kept up to
+/// date as routes change (each change re-drives only the routes it touches).
+struct Solution: Sendable {
+    var routes: [Route]
+    /// Per order: the slot it is in, or -1.
+    var slotOf: [Int]
+    private(set) var hardPenalty = 0
+    private(set) var mediumPenalty = 0
+    private(set) var softPenalty = 0
+
+    init(model: SchedulingModel) {
+        routes = model.slots.indices.map { Route(slot: $0, model: model) }
+        slotOf = Array(repeating: -1, count: model.orders.count)
+        mediumPenalty = model.orders.indices.reduce(0) { $0 + model.unassignedCost(order: $1) }
+        hardPenalty = routes.reduce(0) { $0 + $1.cost.hard }
+        softPenalty = routes.reduce(0) { $0 + $1.cost.soft }
+    }
+
+    var score: Score { Score(hard: -hardPenalty, medium: -mediumPenalty, soft: -softPenalty) }
+
+    /// Medium plus soft penalty: what the search minimises once hard is settled.
+    var cost: Int { mediumPenalty + softPenalty }
+
+    var unassigned: [Int] { slotOf.indices.filter { slotOf[$0] < 0 } }
+
+    mutating func insert(_ order: Int, into slot: Int, at point: InsertionPoint, model: SchedulingModel) {
+        let before = routes[slot].cost
+        routes[slot].insert(Visit(order: order, window: point.window), at: point.position, model: model)
+        account(before, routes[slot].cost)
+        slotOf[order] = slot
+        mediumPenalty -= model.unassignedCost(order: order)
+    }
+
+    mutating func remove(_ orders: [Int], model: SchedulingModel) {
+        var bySlot: [Int: [Int]] = [:]
+        for order in orders where slotOf[order] >= 0 { bySlot[slotOf[order], default: []].append(order) }
+        for (slot, removed) in bySlot {
+            let before = routes[slot].cost
+            let set = Set(removed)
+            routes[slot].replaceVisits(routes[slot].visits.filter { !set.contains($0.order) }, model: model)
+            account(before, routes[slot].cost)
+            for order in removed {
+                slotOf[order] = -1
+                mediumPenalty += model.unassignedCost(order: order)
+            }
+        }
+    }
+
+    /// Puts a route back as it was (undoing a rejected move), keeping the totals right.
+    mutating func restore(_ route: Route, model: SchedulingModel) {
+        let before = routes[route.slot].cost
+        for visit in routes[route.slot].visits where !visit.isBreak && slotOf[visit.order] == route.slot {
+            slotOf[visit.order] = -1
+            mediumPenalty += model.unassignedCost(order: visit.order)
+        }
+        routes[route.slot] = route
+        for visit in route.visits where !visit.isBreak {
+            if slotOf[visit.order] < 0 { mediumPenalty -= model.unassignedCost(order: visit.order) }
+            slotOf[visit.order] = route.slot
+        }
+        account(before, route.cost)
+    }
+
+    private mutating func account(_ before: RouteCost, _ after: RouteCost) {
+        hardPenalty += after.hard - before.hard
+        softPenalty += after.soft - before.soft
+    }
+
+    /// The score computed from nothing: every route driven again, every unassigned order counted.
+    func recomputedScore(model: SchedulingModel) -> Score {
+        var hard = 0
+        var soft = 0
+        var assigned = Set<Int>()
+        for route in routes {
+            let cost = Route.drive(route.visits, slot: route.slot, model: model).cost
+            hard += cost.hard
+            soft += cost.soft
+            for visit in route.visits where !visit.isBreak { assigned.insert(visit.order) }
+        }
+        let medium = model.orders.indices.filter { !assigned.contains($0) }.reduce(0) { $0 + model.unassignedCost(order: $1) }
+        return Score(hard: -hard, medium: -medium, soft: -soft)
+    }
+}

@@ -1,0 +1,43 @@
+import FieldOpsModel
+
+/// Why an order went where it did: what it costs there, who came second and why they lost, and which
+/// technicians could not take it at all.
+public struct AssignmentExplanation: Hashable, Sendable, Codable {
+    public var contributions: ScoreContributions
+    /// The best other technician, if any could take it in this plan.
+    public var runnerUp: RunnerUp?
+    /// Every other technician who could not take it, grouped by the first hard rule that rules them out.
+    public var ruledOut: [RuledOut]
+}
+
+/// The soft cost an assignment adds to the plan, part by part.
+public struct ScoreContributions: Hashable, Sendable, Codable {
+    /// Extra driving minutes this visit causes in its route (detour), and their cost.
+    public var detourMinutes: Int
+    public var travelCost: Int
+    /// Minutes late against the first-response and resolution deadlines, and their cost.
+    public var responseLateMinutes: Int
+    public var resolutionLateMinutes: Int
+    public var slaCost: Int
+    public var preferredMissCost: Int
+    public var overqualificationCost: Int
+    public var territoryCost: Int
+    public var planChangeCost: Int
+    /// What removing the visit would save on the route as a whole (travel, lateness, overtime, balance).
+    public var marginalCost: Int
+}
+
+public struct RunnerUp: Hashable, Sendable, Codable {
+    public var technicianId: TechnicianID
+    public var date: LocalDate
+    /// How much more the plan would cost with the order there instead (the order's cheapest place in that
+    /// technician's day, against its marginal cost where it is).
+    public var extraCost: Int
+    /// For people: "12 more minutes of driving; not in territory".
+    public var why: String
+}
+
+public struct RuledOut: Hashable, Sendable, Codable {
+    public var rule: HardRule
+    public var technicianIds: [TechnicianID]
+}

@@ -1,0 +1,27 @@
+import FieldOpsModel
+
+/// A work order in the solver's terms: integer minutes from the horizon start, location index, windows.
+struct OrderData: Sendable {
+    var location: Int
+    var duration: Int
+    /// Start-of-service windows; one visit starts inside one of them. Never empty: an order without windows gets
+    /// the whole horizon.
+    var windows: [MinuteWindow]
+    var priority: Priority
+    var responseDue: Int
+    var resolutionDue: Int
+    /// Started (en route, on site): pinned to its technician and time; it never moves.
+    var started: Bool
+    var lockTechnician: Int?
+    var lockStart: Int?
+    var preferred: [Int]
+    var territory: String?
+
+    /// Locked or started orders are placed first and never moved by the search.
+    var pinned: Bool { started || lockTechnician != nil || lockStart != nil }
+}
+
+struct MinuteWindow: Sendable, Equatable {
+    var start: Int
+    var end: Int
+}

@@ -1,0 +1,79 @@
+import FieldOpsModel
+import Foundation
+
+/// Travel minutes and metres between the problem's locations: technicians' home bases first (0..<T), then work
+/// order sites (T..<T+N). Geographic problems compute on demand from precomputed sines and cosines (no matrix
+/// of 5,300² entries to build); matrix problems look up the routing engine's table.
+struct TravelTable: Sendable {
+    private enum Storage: Sendable {
+        case geo(sinLat: [Double], cosLat: [Double], sinLon: [Double], cosLon: [Double], metersPerMinute: Double, roadFactor: Double)
+        case matrix(minutes: [Int32], meters: [Int32], size: Int)
+    }
+
+    private let storage: Storage
+    let count: Int
+
+    init(problem: Problem) {
+        let points = problem.technicians.map(\.homeBase) + problem.orders.map(\.site.location)
+        count = points.count
+        switch problem.travel {
+        case .haversine(let roadFactor, let speedKmh):
+            let radians = points.map { ($0.lat * .pi / 180, $0.lon * .pi / 180) }
+            storage = .geo(
+                sinLat: radians.map { sin($0.0) }, cosLat: radians.map { cos($0.0) },
+                sinLon: radians.map { sin($0.1) }, cosLon: radians.map { cos($0.1) },
+                metersPerMinute: speedKmh * 1000 / 60, roadFactor: roadFactor)
+        case .matrix(let matrix):
+            let size = points.count
+            // Rows are named by `locations`, or technicians then orders in file order.
+            var rowOf = Array(0..<size)
+            if let locations = matrix.locations {
+                var index: [String: Int] = [:]
+                for (row, name) in locations.enumerated() { index[name] = row }
+                for (t, technician) in problem.technicians.enumerated() { rowOf[t] = index[technician.id.rawValue] ?? t }
+                for (o, order) in problem.orders.enumerated() {
+                    rowOf[problem.technicians.count + o] = index[order.number.rawValue] ?? problem.technicians.count + o
+                }
+            }
+            var minutes = [Int32](repeating: 0, count: size * size)
+            var meters = [Int32](repeating: 0, count: size * size)
+            for a in 0..<size {
+                for b in 0..<size where a != b {
+                    let seconds = matrix.durations[rowOf[a]][rowOf[b]]
+                    minutes[a * size + b] = Int32(clamping: Int((seconds / 60).rounded(.up)))
+                    let distance = matrix.distances?[rowOf[a]][rowOf[b]] ?? seconds * 30_000 / 3600
+                    meters[a * size + b] = Int32(clamping: Int(distance.rounded()))
+                }
+            }
+            storage = .matrix(minutes: minutes, meters: meters, size: size)
+        }
+    }
+
+    /// Driving minutes from `a` to `b`, rounded up; 0 from a place to itself.
+    @inline(__always)
+    func minutes(_ a: Int, _ b: Int) -> Int {
+        if a == b { return 0 }
+        switch storage {
+        case .geo(_, _, _, _, let metersPerMinute, _):
+            return Int((Double(meters(a, b)) / metersPerMinute).rounded(.up))
+        case .matrix(let minutes, _, let size):
+            return Int(minutes[a * size + b])
+        }
+    }
+
+    /// Road metres from `a` to `b`.
+    @inline(__always)
+    func meters(_ a: Int, _ b: Int) -> Int {
+        if a == b { return 0 }
+        switch storage {
+        case .geo(let sinLat, let cosLat, let sinLon, let cosLon, _, let roadFactor):
+            // Haversine from precomputed sines and cosines: sin²(Δ/2) = (1 − cos Δ) / 2.
+            let cosDLat = cosLat[a] * cosLat[b] + sinLat[a] * sinLat[b]
+            let cosDLon = cosLon[a] * cosLon[b] + sinLon[a] * sinLon[b]
+            let h = max(0, min(1, (1 - cosDLat) / 2 + cosLat[a] * cosLat[b] * (1 - cosDLon) / 2))
+            return Int((2 * 6_371_008.8 * asin(h.squareRoot()) * roadFactor).rounded())
+        case .matrix(_, let meters, let size):
+            return Int(meters[a * size + b])
+        }
+    }
+}

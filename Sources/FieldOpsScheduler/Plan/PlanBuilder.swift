@@ -1,0 +1,208 @@
+import FieldOpsModel
+
+/// Turns the solver's solution into a `Plan`: times as instants, routes per technician-day, and the explanation
+/// of every decision.
+struct PlanBuilder {
+    let model: SchedulingModel
+
+    func plan(from solution: Solution, summary: SolverSummary) -> Plan {
+        let problem = model.problem
+        var routes: [PlannedRoute] = []
+        var assignments: [Assignment] = []
+        for route in solution.routes {
+            let slot = model.slots[route.slot]
+            let technician = problem.technicians[slot.technician]
+            let schedule = Route.drive(route.visits, slot: route.slot, model: model)
+            var here = slot.home
+            var numbers: [WorkOrderNumber] = []
+            var breakTime: TimeWindow?
+            for (k, visit) in route.visits.enumerated() {
+                if visit.isBreak {
+                    if schedule.cost.jobs > 0, let pause = slot.breakWindow {
+                        breakTime = TimeWindow(start: model.instant(schedule.starts[k]), end: model.instant(schedule.starts[k] + pause.minutes))
+                    }
+                    continue
+                }
+                let data = model.orders[visit.order]
+                let order = problem.orders[model.plannable[visit.order]]
+                numbers.append(order.number)
+                assignments.append(Assignment(
+                    workOrder: order.number, technicianId: technician.id, start: model.instant(schedule.starts[k]),
+                    end: model.instant(schedule.starts[k] + data.duration),
+                    travelMinutesBefore: model.travel.minutes(here, data.location),
+                    travelMetersBefore: model.travel.meters(here, data.location), pinned: data.pinned,
+                    explanation: explain(order: visit.order, in: route, solution: solution)))
+                here = data.location
+            }
+            let shift = technician.shifts[slot.shift]
+            routes.append(PlannedRoute(
+                technicianId: technician.id, date: problem.horizon.timeZone.local(shift.start).date, shift: shift.window,
+                departure: model.instant(schedule.departure), returnHome: model.instant(schedule.returnHome),
+                breakTime: breakTime, workOrders: numbers, travelMinutes: schedule.cost.travelMinutes,
+                travelMeters: schedule.cost.travelMeters, workingMinutes: schedule.cost.workingMinutes,
+                overtimeMinutes: schedule.cost.overtimeMinutes, violations: schedule.cost.violations))
+        }
+        assignments.sort { ($0.start, $0.technicianId, $0.workOrder) < ($1.start, $1.technicianId, $1.workOrder) }
+        let unassigned = solution.unassigned.map { unassignedOrder($0, solution: solution) }
+            .sorted { ($0.priority, $0.workOrder) < ($1.priority, $1.workOrder) }
+        let planned = Set(model.plannable)
+        let skipped = problem.orders.indices.filter { !planned.contains($0) }.map {
+            SkippedOrder(workOrder: problem.orders[$0].number, status: problem.orders[$0].status)
+        }
+        return Plan(
+            problem: problem, score: solution.score, solver: summary, routes: routes, assignments: assignments,
+            unassigned: unassigned, skipped: skipped)
+    }
+
+    // MARK: Explanations
+
+    func explain(order: Int, in route: Route, solution: Solution) -> AssignmentExplanation {
+        let slot = model.slots[route.slot]
+        let weights = model.weights
+        let data = model.orders[order]
+        let workOrder = model.problem.orders[model.plannable[order]]
+        let technician = model.problem.technicians[slot.technician]
+        let k = route.visits.firstIndex { $0.order == order }!
+        let previous = route.visits[..<k].last { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
+        let next = route.visits[(k + 1)...].first { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
+        let detour = model.travel.minutes(previous, data.location) + model.travel.minutes(data.location, next)
+            - model.travel.minutes(previous, next)
+        let start = route.starts[k]
+        let responseLate = max(0, start - data.responseDue)
+        let resolutionLate = max(0, start + data.duration - data.resolutionDue)
+        var without = route.visits
+        without.remove(at: k)
+        let marginal = route.cost.soft - Route.drive(without, slot: route.slot, model: model).cost.soft
+        let preferred = !data.preferred.isEmpty && !data.preferred.contains(slot.technician) ? weights.preferredMiss : 0
+        let overqualification = workOrder.requiredSkills.reduce(0) {
+            $0 + max(0, technician.level(in: $1.skill) - $1.minLevel) * weights.overqualificationLevel
+        }
+        let territory = data.territory.map { !technician.territories.isEmpty && !technician.territories.contains($0) } == true
+            ? weights.outOfTerritory : 0
+        let change = model.previousTechnician[order].map { $0 != slot.technician } == true ? weights.planChange : 0
+        let contributions = ScoreContributions(
+            detourMinutes: detour, travelCost: detour * weights.travelMinute, responseLateMinutes: responseLate,
+            resolutionLateMinutes: resolutionLate, slaCost: model.latenessCost(order: order, start: start),
+            preferredMissCost: preferred, overqualificationCost: overqualification, territoryCost: territory,
+            planChangeCost: change, marginalCost: marginal)
+        var ruled: [HardRule: [TechnicianID]] = [:]
+        var runnerUp: RunnerUp?
+        let candidateSlots = Set(model.candidates[order])
+        for (t, other) in model.problem.technicians.enumerated() where t != slot.technician {
+            if let rule = Eligibility.ruleOut(order: workOrder, data: data, technician: other, technicianIndex: t) {
+                ruled[rule, default: []].append(other.id)
+                continue
+            }
+            let slots = model.slotsOfTechnician[t].filter { candidateSlots.contains($0) }
+            if slots.isEmpty {
+                // Eligible but no working day fits (or too far to be among the candidates considered).
+                if let rule = model.slotsOfTechnician[t].lazy.compactMap({
+                    Eligibility.slotRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel)
+                }).first ?? (model.slotsOfTechnician[t].isEmpty ? .noShift : nil) {
+                    ruled[rule, default: []].append(other.id)
+                }
+                continue
+            }
+            var best: (Int, InsertionPoint)?
+            for s in slots {
+                if let point = solution.routes[s].bestInsertion(of: order, model: model), best == nil || point.delta < best!.1.delta {
+                    best = (s, point)
+                }
+            }
+            guard let (s, point) = best else {
+                let rule = slots.lazy.compactMap { solution.routes[$0].insertionFailure(of: order, model: self.model) }.first ?? .shift
+                ruled[rule, default: []].append(other.id)
+                continue
+            }
+            let extra = point.delta - marginal
+            if runnerUp == nil || extra < runnerUp!.extraCost {
+                runnerUp = RunnerUp(
+                    technicianId: other.id, date: model.problem.horizon.timeZone.local(model.instant(model.slots[s].start)).date,
+                    extraCost: extra, why: why(order: order, at: point, in: solution.routes[s], against: contributions))
+            }
+        }
+        let ruledOut = HardRule.allCases.compactMap { rule in ruled[rule].map { RuledOut(rule: rule, technicianIds: $0) } }
+        return AssignmentExplanation(contributions: contributions, runnerUp: runnerUp, ruledOut: ruledOut)
+    }
+
+    /// What makes the runner-up's place worse, in words.
+    func why(order: Int, at point: InsertionPoint, in route: Route, against chosen: ScoreContributions) -> String {
+        let slot = model.slots[route.slot]
+        let data = model.orders[order]
+        let previous = route.visits[..<point.position].last { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
+        let next = route.visits[point.position...].first { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
+        let detour = model.travel.minutes(previous, data.location) + model.travel.minutes(data.location, next)
+            - model.travel.minutes(previous, next)
+        var reasons: [String] = []
+        if detour > chosen.detourMinutes { reasons.append("\(detour - chosen.detourMinutes) more minutes of driving") }
+        let technician = model.problem.technicians[slot.technician]
+        let workOrder = model.problem.orders[model.plannable[order]]
+        if !data.preferred.isEmpty && !data.preferred.contains(slot.technician) && chosen.preferredMissCost == 0 {
+            reasons.append("not a preferred technician")
+        }
+        let overqualification = workOrder.requiredSkills.reduce(0) {
+            $0 + max(0, technician.level(in: $1.skill) - $1.minLevel) * model.weights.overqualificationLevel
+        }
+        if overqualification > chosen.overqualificationCost { reasons.append("more qualified than the job needs") }
+        if let territory = data.territory, !technician.territories.isEmpty, !technician.territories.contains(territory), chosen.territoryCost == 0 {
+            reasons.append("outside their territories")
+        }
+        if reasons.isEmpty { reasons.append("a later visit or a longer, less balanced day") }
+        return reasons.joined(separator: "; ")
+    }
+
+    func unassignedOrder(_ order: Int, solution: Solution) -> UnassignedOrder {
+        let data = model.orders[order]
+        let workOrder = model.problem.orders[model.plannable[order]]
+        var ruled: [HardRule: [TechnicianID]] = [:]
+        let candidateSlots = Set(model.candidates[order])
+        for (t, technician) in model.problem.technicians.enumerated() {
+            if let rule = Eligibility.ruleOut(order: workOrder, data: data, technician: technician, technicianIndex: t) {
+                ruled[rule, default: []].append(technician.id)
+                continue
+            }
+            let slots = model.slotsOfTechnician[t]
+            let considered = slots.filter { candidateSlots.contains($0) }
+            let rule: HardRule?
+            if considered.isEmpty {
+                rule = slots.lazy.compactMap { Eligibility.slotRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel) }.first
+                    ?? (slots.isEmpty ? .noShift : nil)
+            } else {
+                rule = considered.lazy.compactMap { solution.routes[$0].insertionFailure(of: order, model: self.model) }.first
+            }
+            if let rule { ruled[rule, default: []].append(technician.id) }
+        }
+        let ruledOut = HardRule.allCases.compactMap { rule in ruled[rule].map { RuledOut(rule: rule, technicianIds: $0) } }
+        let main = ruledOut.max { $0.technicianIds.count < $1.technicianIds.count }
+        let staticRules: Set<HardRule> = [.skill, .skillLevel, .excludedTechnician, .requiredTechnician, .lockedToOtherTechnician]
+        let reason: String
+        let eligibleCount = model.problem.technicians.count - ruledOut.filter { staticRules.contains($0.rule) }.reduce(0) { $0 + $1.technicianIds.count }
+        if eligibleCount == 0 {
+            let needs = workOrder.requiredSkills.map { "\($0.skill) ≥ \($0.minLevel)" }.joined(separator: ", ")
+            reason = "no technician is allowed to do it" + (needs.isEmpty ? "" : " (needs \(needs))") + ": "
+                + ruledOut.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", ")
+        } else if candidateSlots.isEmpty {
+            reason = "none of the \(eligibleCount) qualified technicians has a working day it fits in: "
+                + ruledOut.filter { !staticRules.contains($0.rule) }.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", ")
+        } else {
+            let full = ruledOut.filter { !staticRules.contains($0.rule) }
+            reason = "no room in the days of the \(eligibleCount) qualified technicians: "
+                + (full.isEmpty ? "every place costs more than leaving it out" : full.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", "))
+        }
+        return UnassignedOrder(workOrder: workOrder.number, priority: data.priority, reason: reason, rule: main?.rule, ruledOut: ruledOut)
+    }
+}
+
+extension Solver.Result {
+    /// The plan for this result, with every assignment explained.
+    public func plan(model: SchedulingModel, options: SolverOptions) -> Plan {
+        PlanBuilder(model: model).plan(from: solution, summary: SolverSummary(
+            seed: options.seed, timeLimitSeconds: options.timeLimit, iterationLimit: options.iterationLimit,
+            iterations: iterations, movesEvaluated: movesEvaluated, elapsedSeconds: elapsed))
+    }
+
+    /// The score computed again from nothing (for checks: it must equal `score`).
+    public func recomputedScore(model: SchedulingModel) -> Score {
+        solution.recomputedScore(model: model)
+    }
+}

@@ -1,0 +1,77 @@
+/// Plans a problem: a regret-insertion construction, then ruin-and-recreate with threshold acceptance until the
+/// time or iteration limit. Deterministic for a seed: randomness, clock and deadline come in as arguments.
+public struct Solver: Sendable {
+    public let model: SchedulingModel
+    public let options: SolverOptions
+
+    public init(model: SchedulingModel, options: SolverOptions) {
+        self.model = model
+        self.options = options
+    }
+
+    public struct Result: Sendable {
+        public var score: Score
+        public var iterations: Int
+        public var movesEvaluated: Int
+        /// Seconds to build the first plan.
+        public var constructionSeconds: Double
+        public var elapsed: Double
+        var solution: Solution
+    }
+
+    /// - Parameters:
+    ///   - clock: seconds since some fixed point (a monotonic clock in production, a fake one in tests).
+    ///   - progress: called about every `options.progressInterval` seconds and once at the end.
+    public func solve(clock: () -> Double, progress: (SolverProgress) -> Void = { _ in }) -> Result {
+        let started = clock()
+        var construction = Construction(model: model)
+        var current = construction.build()
+        let constructionSeconds = clock() - started
+        var best = current
+        var moves = construction.movesEvaluated
+        progress(SolverProgress(bestScore: best.score, elapsed: constructionSeconds, iterations: 0, movesEvaluated: moves, phase: "construction"))
+
+        var search = RuinAndRecreate(model: model, seed: options.seed)
+        let searchStart = clock()
+        var lastReport = searchStart
+        var iterations = 0
+        // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero.
+        let initialThreshold = max(1.0, Double(current.cost) * 0.002)
+        while true {
+            if let limit = options.iterationLimit, iterations >= limit { break }
+            let now = clock()
+            if now - searchStart >= options.timeLimit { break }
+            if model.orders.isEmpty { break }
+            let fraction: Double
+            if let limit = options.iterationLimit, limit > 0 {
+                fraction = options.timeLimit.isFinite ? max(Double(iterations) / Double(limit), (now - searchStart) / options.timeLimit)
+                    : Double(iterations) / Double(limit)
+            } else {
+                fraction = (now - searchStart) / options.timeLimit
+            }
+            let threshold = initialThreshold * max(0, 1 - fraction)
+            let before = current.cost
+            let beforeHard = current.score.hard
+            let undo = search.step(&current)
+            iterations += 1
+            let accept = current.score.hard >= beforeHard && Double(current.cost) <= Double(before) + threshold
+            if !accept {
+                for route in undo { current.restore(route, model: model) }
+            } else if current.score > best.score {
+                best = current
+            }
+            if now - lastReport >= options.progressInterval {
+                lastReport = now
+                progress(SolverProgress(
+                    bestScore: best.score, elapsed: now - started, iterations: iterations,
+                    movesEvaluated: moves + search.movesEvaluated, phase: "search"))
+            }
+        }
+        moves += search.movesEvaluated
+        let elapsed = clock() - started
+        progress(SolverProgress(bestScore: best.score, elapsed: elapsed, iterations: iterations, movesEvaluated: moves, phase: "done"))
+        return Result(
+            score: best.score, iterations: iterations, movesEvaluated: moves, constructionSeconds: constructionSeconds,
+            elapsed: elapsed, solution: best)
+    }
+}
