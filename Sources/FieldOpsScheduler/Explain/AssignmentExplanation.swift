@@ -40,4 +40,9 @@ public struct RunnerUp: Hashable, Sendable, Codable {
 public struct RuledOut: Hashable, Sendable, Codable {
     public var rule: HardRule
     public var technicianIds: [TechnicianID]
+
+    public init(rule: HardRule, technicianIds: [TechnicianID]) {
+        self.rule = rule
+        self.technicianIds = technicianIds
+    }
 }

@@ -55,7 +55,7 @@ struct TravelTable: Sendable {
         if a == b { return 0 }
         switch storage {
         case .geo(_, _, _, _, let metersPerMinute, _):
-            return Int((Double(meters(a, b)) / metersPerMinute).rounded(.up))
+            return Int((exactMeters(a, b) / metersPerMinute).rounded(.up))
         case .matrix(let minutes, _, let size):
             return Int(minutes[a * size + b])
         }
@@ -66,14 +66,18 @@ struct TravelTable: Sendable {
     func meters(_ a: Int, _ b: Int) -> Int {
         if a == b { return 0 }
         switch storage {
-        case .geo(let sinLat, let cosLat, let sinLon, let cosLon, _, let roadFactor):
-            // Haversine from precomputed sines and cosines: sin²(Δ/2) = (1 − cos Δ) / 2.
-            let cosDLat = cosLat[a] * cosLat[b] + sinLat[a] * sinLat[b]
-            let cosDLon = cosLon[a] * cosLon[b] + sinLon[a] * sinLon[b]
-            let h = max(0, min(1, (1 - cosDLat) / 2 + cosLat[a] * cosLat[b] * (1 - cosDLon) / 2))
-            return Int((2 * 6_371_008.8 * asin(h.squareRoot()) * roadFactor).rounded())
-        case .matrix(_, let meters, let size):
-            return Int(meters[a * size + b])
+        case .geo: return Int(exactMeters(a, b).rounded())
+        case .matrix(_, let meters, let size): return Int(meters[a * size + b])
         }
+    }
+
+    /// Haversine from precomputed sines and cosines (sin²(Δ/2) = (1 − cos Δ) / 2), times the road factor.
+    @inline(__always)
+    private func exactMeters(_ a: Int, _ b: Int) -> Double {
+        guard case .geo(let sinLat, let cosLat, let sinLon, let cosLon, _, let roadFactor) = storage else { return 0 }
+        let cosDLat = cosLat[a] * cosLat[b] + sinLat[a] * sinLat[b]
+        let cosDLon = cosLon[a] * cosLon[b] + sinLon[a] * sinLon[b]
+        let h = max(0, min(1, (1 - cosDLat) / 2 + cosLat[a] * cosLat[b] * (1 - cosDLon) / 2))
+        return 2 * 6_371_008.8 * asin(h.squareRoot()) * roadFactor
     }
 }
