@@ -34,7 +34,7 @@ import Testing
             "Name         Jobs  Skills",
             "王伟            7  hvac",
             "Anna Müller    12  plumbing electrical",
-            "欧阳明          3  ",
+            "欧阳明          3",
         ])
     }
 

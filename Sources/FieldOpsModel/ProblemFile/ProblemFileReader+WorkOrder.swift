@@ -83,3 +83,21 @@ extension ProblemFileReader {
             requiredTechnicians: required, excludedTechnicians: excluded, requiredParts: parts)
     }
 }
+
+extension ProblemFileReader {
+    /// Reads one work order written as in a problem file's `orders` (for emergency insertion); SLA deadlines left
+    /// out are computed with `policy`.
+    public static func loadWorkOrder(bytes: [UInt8], policy: SLAPolicy) throws(ProblemFileError) -> WorkOrder {
+        var parser = JSONParser(bytes: bytes)
+        let root: JSONNode
+        do {
+            root = try parser.parseDocument()
+        } catch {
+            throw ProblemFileError(issues: [ProblemIssue(path: "", line: error.line, message: "not valid JSON: \(error.message) (column \(error.column))")])
+        }
+        let document = DocumentReader()
+        let order = readWorkOrder(root, "", document, policy: policy)
+        guard let order, !document.hasErrors else { throw ProblemFileError(issues: document.issues) }
+        return order
+    }
+}

@@ -45,7 +45,10 @@ public struct TextTable: Sendable {
                     ? DisplayWidth.truncate(cell, to: widths[index])
                     : DisplayWidth.pad(cell, to: widths[index], alignRight: column.alignRight))
             }
-            return parts.joined(separator: separator)
+            // No trailing blanks: they show up in diffs and golden files.
+            var text = parts.joined(separator: separator)
+            while text.last == " " { text.removeLast() }
+            return text
         }
         return [style.bold(line(columns.map(\.title)))] + rows.map(line)
     }

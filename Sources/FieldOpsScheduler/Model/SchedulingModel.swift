@@ -25,7 +25,7 @@ public struct SchedulingModel: Sendable {
 
     public init(
         problem: Problem, previousAssignments: [WorkOrderNumber: TechnicianID] = [:],
-        maxCandidateTechnicians: Int = SchedulingModel.defaultCandidateTechnicians
+        maxCandidateTechnicians: Int = SchedulingModel.defaultCandidateTechnicians, neighbors computeNeighbors: Bool = true
     ) {
         self.problem = problem
         origin = problem.horizon.window.start
@@ -103,10 +103,14 @@ public struct SchedulingModel: Sendable {
         self.candidates = candidates
 
         // Nearest orders by travel time, for ruin; 30 is plenty to take out a neighbourhood.
-        let neighborCount = min(30, max(0, orders.count - 1))
+        let neighborCount = computeNeighbors ? min(30, max(0, orders.count - 1)) : 0
         var neighbors: [[Int]] = []
         neighbors.reserveCapacity(orders.count)
         for i in orders.indices {
+            guard neighborCount > 0 else {
+                neighbors.append([])
+                continue
+            }
             var scored: [(Int, Int)] = []
             scored.reserveCapacity(orders.count)
             for j in orders.indices where j != i {

@@ -4,8 +4,17 @@ import FieldOpsModel
 /// of every decision.
 struct PlanBuilder {
     let model: SchedulingModel
+    /// Explanations to keep from an earlier plan instead of working them out again (emergency insertion
+    /// explains only the new order).
+    var earlier: Plan?
+    var explainOnly: Set<WorkOrderNumber>?
 
     func plan(from solution: Solution, summary: SolverSummary) -> Plan {
+        let earlierExplanations = Dictionary(
+            (earlier?.assignments ?? []).map { ($0.workOrder, $0.explanation) }, uniquingKeysWith: { first, _ in first })
+        let earlierUnassigned = Dictionary(
+            (earlier?.unassigned ?? []).map { ($0.workOrder, $0) }, uniquingKeysWith: { first, _ in first })
+        func reused(_ number: WorkOrderNumber) -> Bool { explainOnly.map { !$0.contains(number) } ?? false }
         let problem = model.problem
         var routes: [PlannedRoute] = []
         var assignments: [Assignment] = []
@@ -31,7 +40,9 @@ struct PlanBuilder {
                     end: model.instant(schedule.starts[k] + data.duration),
                     travelMinutesBefore: model.travel.minutes(here, data.location),
                     travelMetersBefore: model.travel.meters(here, data.location), pinned: data.pinned,
-                    explanation: explain(order: visit.order, in: route, solution: solution)))
+                    explanation: reused(order.number) && earlierExplanations[order.number] != nil
+                        ? earlierExplanations[order.number]!
+                        : explain(order: visit.order, in: route, solution: solution)))
                 here = data.location
             }
             let shift = technician.shifts[slot.shift]
@@ -43,7 +54,11 @@ struct PlanBuilder {
                 overtimeMinutes: schedule.cost.overtimeMinutes, violations: schedule.cost.violations))
         }
         assignments.sort { ($0.start, $0.technicianId, $0.workOrder) < ($1.start, $1.technicianId, $1.workOrder) }
-        let unassigned = solution.unassigned.map { unassignedOrder($0, solution: solution) }
+        let unassigned = solution.unassigned.map { order -> UnassignedOrder in
+            let number = problem.orders[model.plannable[order]].number
+            if reused(number), let kept = earlierUnassigned[number] { return kept }
+            return unassignedOrder(order, solution: solution)
+        }
             .sorted { ($0.priority, $0.workOrder) < ($1.priority, $1.workOrder) }
         let planned = Set(model.plannable)
         let skipped = problem.orders.indices.filter { !planned.contains($0) }.map {

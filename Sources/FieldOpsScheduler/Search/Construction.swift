@@ -9,10 +9,10 @@ struct Construction {
         self.model = model
     }
 
-    mutating func build() -> Solution {
-        var solution = Solution(model: model)
+    mutating func build(warmStart: [PlannedVisit] = []) -> Solution {
+        var solution = warmStart.isEmpty ? Solution(model: model) : Solution(model: model, warmStart: warmStart)
         placePinned(&solution)
-        let free = model.orders.indices.filter { !model.orders[$0].pinned }
+        let free = model.orders.indices.filter { !model.orders[$0].pinned && solution.slotOf[$0] < 0 }
         regretInsert(free, into: &solution)
         return solution
     }
@@ -24,7 +24,7 @@ struct Construction {
             let (x, y) = (model.orders[a], model.orders[b])
             return (x.started ? 0 : 1, x.lockStart == nil ? 1 : 0, a) < (y.started ? 0 : 1, y.lockStart == nil ? 1 : 0, b)
         }
-        for order in pinned {
+        for order in pinned where solution.slotOf[order] < 0 {
             if let (slot, point) = bestPlace(for: order, in: solution) {
                 solution.insert(order, into: slot, at: point, model: model)
                 continue

@@ -43,7 +43,8 @@ struct RuinAndRecreate {
         }
         solution.remove(removed, model: model)
         // Reinsert the most urgent first; a little noise in the order lets the search explore.
-        var reinsert = Array(Set(removed + retry))
+        var seen = Set<Int>()
+        var reinsert = (removed + retry).filter { seen.insert($0).inserted }
         let keys = Dictionary(uniqueKeysWithValues: reinsert.map { ($0, random.next(below: 1_000)) })
         reinsert.sort {
             let (a, b) = (model.orders[$0].priority.rawValue * 1_000 + keys[$0]!, model.orders[$1].priority.rawValue * 1_000 + keys[$1]!)

@@ -3,10 +3,13 @@
 public struct Solver: Sendable {
     public let model: SchedulingModel
     public let options: SolverOptions
+    /// Decisions of a published plan to start from (re-optimization), so that what need not change does not.
+    let warmStart: [PlannedVisit]
 
-    public init(model: SchedulingModel, options: SolverOptions) {
+    public init(model: SchedulingModel, options: SolverOptions, startingFrom published: Plan? = nil) {
         self.model = model
         self.options = options
+        warmStart = published.map { model.plannedVisits(of: $0) } ?? []
     }
 
     public struct Result: Sendable {
@@ -25,7 +28,7 @@ public struct Solver: Sendable {
     public func solve(clock: () -> Double, progress: (SolverProgress) -> Void = { _ in }) -> Result {
         let started = clock()
         var construction = Construction(model: model)
-        var current = construction.build()
+        var current = construction.build(warmStart: warmStart)
         let constructionSeconds = clock() - started
         var best = current
         var moves = construction.movesEvaluated
