@@ -16,11 +16,20 @@ extension FieldOps {
         @Option(help: "Stop after this many search iterations (with a seed, makes the run repeatable).") var iterations: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Where to write the plan (JSON).") var out: String?
+        @Option(help: "A published plan to re-optimize: changes to it cost policy.weights.planChange each, and the run starts from it.")
+        var published: String?
+        @Option(help: "With --published: nothing that starts within this many minutes of --now moves.") var freezeMinutes: Int = 0
+        @Option(help: "With --published: the current time (RFC 3339); default: the clock.") var now: String?
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be zero or more seconds") }
             if let iterations, iterations < 0 { throw ValidationError("--iterations must be zero or more") }
+            guard freezeMinutes >= 0 else { throw ValidationError("--freeze-minutes must be zero or more") }
+            if let now, Instant(rfc3339: now) == nil { throw ValidationError("--now must be an RFC 3339 time such as 2026-11-23T10:00:00+01:00") }
+            if published == nil && (freezeMinutes > 0 || now != nil) {
+                throw ValidationError("--freeze-minutes and --now go with --published")
+            }
         }
 
         func run() async throws {
@@ -34,19 +43,36 @@ extension FieldOps {
                     let elapsed = clock.now - origin
                     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 }
-                let model = SchedulingModel(problem: loaded.problem)
-                let result = Solver(model: model, options: options).solve(clock: seconds) { report in
+                let publishedPlan = try published.map(loadPlan)
+                var problem = loaded.problem
+                var frozen = Set<WorkOrderNumber>()
+                if let publishedPlan {
+                    let instant = now.flatMap { Instant(rfc3339: $0) } ?? Instant(Date())
+                    (problem, frozen) = FreezeWindow.apply(to: problem, published: publishedPlan, now: instant, minutes: freezeMinutes)
+                }
+                let previous = Dictionary(
+                    (publishedPlan?.assignments ?? []).map { ($0.workOrder, $0.technicianId) }, uniquingKeysWith: { first, _ in first })
+                let model = SchedulingModel(problem: problem, previousAssignments: previous)
+                let result = Solver(model: model, options: options, startingFrom: publishedPlan).solve(clock: seconds) { report in
                     progress.show(String(
                         format: "%@  best %@  %.1fs  %d iterations  %.0f moves/s", report.phase,
                         report.bestScore.description, report.elapsed, report.iterations,
                         report.elapsed > 0 ? Double(report.movesEvaluated) / report.elapsed : 0))
                 }
                 progress.finish()
-                let plan = result.plan(model: model, options: options)
+                var plan = result.plan(model: model, options: options)
+                // The plan records the problem as given; the freeze's locks were the run's, not the dispatcher's.
+                plan.problem = loaded.problem
                 if let out {
                     try writeFile(try ProblemFileWriter.data(plan), to: out)
                 }
                 for line in PlanSummary(plan).render(style: output.style) { print(line) }
+                if let publishedPlan {
+                    print("")
+                    for line in PlanDiffReport(diff: PlanDiff(from: publishedPlan, to: plan), frozen: frozen.count, zone: plan.problem.horizon.timeZone).render(style: output.style) {
+                        print(line)
+                    }
+                }
                 if let out { print("wrote \(out)") }
             }
         }

@@ -13,25 +13,30 @@ extension Solution {
         self.init(model: model)
         var bySlot: [Int: [(visit: Visit, start: Int)]] = [:]
         for visit in visits {
-            let data = model.orders[visit.order]
             guard let slot = model.slotsOfTechnician[visit.technician].first(where: {
-                      model.slots[$0].start <= visit.start && visit.start <= model.slots[$0].end + model.slots[$0].overtime
-                  }),
-                  data.pinned || model.candidates[visit.order].contains(slot)
-            else { continue }
+                model.slots[$0].start <= visit.start && visit.start <= model.slots[$0].end + model.slots[$0].overtime
+            }) else { continue }
+            if visit.order == Visit.breakMarker {
+                if model.slots[slot].breakWindow != nil { bySlot[slot, default: []].append((.pause, visit.start)) }
+                continue
+            }
+            let data = model.orders[visit.order]
+            guard data.pinned || model.candidates[visit.order].contains(slot) else { continue }
             let window = data.windows.firstIndex { $0.start <= visit.start && visit.start <= $0.end } ?? 0
             bySlot[slot, default: []].append((Visit(order: visit.order, window: window), visit.start))
         }
         for slot in bySlot.keys.sorted() {
-            let ordered = bySlot[slot]!.sorted { ($0.start, $0.visit.order) < ($1.start, $1.visit.order) }.map(\.visit)
+            let entries = bySlot[slot]!.sorted { ($0.start, $0.visit.order) < ($1.start, $1.visit.order) }
+            var ordered = entries.map(\.visit)
+            if model.slots[slot].breakWindow != nil, !ordered.contains(where: \.isBreak) { ordered.insert(.pause, at: 0) }
             // The whole day at once; if it no longer fits as it was, keep what fits, one visit at a time.
             var whole = routes[slot]
-            whole.replaceVisits((model.slots[slot].breakWindow == nil ? [] : [Visit.pause]) + ordered, model: model)
+            whole.replaceVisits(ordered, model: model)
             if whole.cost.hard == 0 {
                 restore(whole, model: model)
                 continue
             }
-            for visit in ordered {
+            for visit in ordered where !visit.isBreak {
                 let route = routes[slot]
                 var trial = route
                 trial.insert(visit, at: route.visits.count, model: model)
