@@ -32,9 +32,10 @@ struct Route: Sendable {
         refresh(model: model)
     }
 
-    mutating func replaceVisits(_ newVisits: [Visit], model: SchedulingModel) {
+    /// - Parameter placingBreak: false keeps the break where `newVisits` has it (a published plan's).
+    mutating func replaceVisits(_ newVisits: [Visit], model: SchedulingModel, placingBreak: Bool = true) {
         visits = newVisits
-        refresh(model: model)
+        refresh(model: model, placingBreak: placingBreak)
     }
 
     // MARK: Segments
@@ -80,8 +81,8 @@ struct Route: Sendable {
 
     // MARK: Exact evaluation
 
-    mutating func refresh(model: SchedulingModel) {
-        if visits.count > 1, let breakIndex = visits.firstIndex(where: \.isBreak) {
+    mutating func refresh(model: SchedulingModel, placingBreak: Bool = true) {
+        if placingBreak, visits.count > 1, let breakIndex = visits.firstIndex(where: \.isBreak) {
             placeBreak(from: breakIndex, model: model)
         }
         let n = visits.count

@@ -21,7 +21,12 @@ extension Solution {
                 continue
             }
             let data = model.orders[visit.order]
-            guard data.pinned || model.candidates[visit.order].contains(slot) else { continue }
+            let order = model.problem.orders[model.plannable[visit.order]]
+            let technician = model.problem.technicians[visit.technician]
+            guard data.pinned
+                || (Eligibility.ruleOut(order: order, data: data, technician: technician, technicianIndex: visit.technician) == nil
+                    && Eligibility.slotRuleOut(data: data, slot: model.slots[slot], travel: model.travel) == nil)
+            else { continue }
             let window = data.windows.firstIndex { $0.start <= visit.start && visit.start <= $0.end } ?? 0
             bySlot[slot, default: []].append((Visit(order: visit.order, window: window), visit.start))
         }
@@ -31,7 +36,7 @@ extension Solution {
             if model.slots[slot].breakWindow != nil, !ordered.contains(where: \.isBreak) { ordered.insert(.pause, at: 0) }
             // The whole day at once; if it no longer fits as it was, keep what fits, one visit at a time.
             var whole = routes[slot]
-            whole.replaceVisits(ordered, model: model)
+            whole.replaceVisits(ordered, model: model, placingBreak: false)
             if whole.cost.hard == 0 {
                 restore(whole, model: model)
                 continue

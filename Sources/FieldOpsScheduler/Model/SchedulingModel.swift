@@ -25,7 +25,8 @@ public struct SchedulingModel: Sendable {
 
     public init(
         problem: Problem, previousAssignments: [WorkOrderNumber: TechnicianID] = [:],
-        maxCandidateTechnicians: Int = SchedulingModel.defaultCandidateTechnicians, neighbors computeNeighbors: Bool = true
+        maxCandidateTechnicians: Int = SchedulingModel.defaultCandidateTechnicians, neighbors computeNeighbors: Bool = true,
+        candidatesOnlyFor: Set<WorkOrderNumber>? = nil
     ) {
         self.problem = problem
         origin = problem.horizon.window.start
@@ -84,6 +85,10 @@ public struct SchedulingModel: Sendable {
         candidates.reserveCapacity(orders.count)
         for (i, data) in orders.enumerated() {
             let order = problem.orders[plannable[i]]
+            if let only = candidatesOnlyFor, !only.contains(order.number) {
+                candidates.append([])
+                continue
+            }
             let eligible = (0..<problem.technicians.count).filter {
                 Eligibility.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
             }

@@ -8,6 +8,9 @@ struct PlanBuilder {
     /// explains only the new order).
     var earlier: Plan?
     var explainOnly: Set<WorkOrderNumber>?
+    /// Rebuild only these routes and take the others as they are in `earlier` (which must be a plan of the same
+    /// routes); nil rebuilds all.
+    var onlyRoutes: Set<Int>?
 
     func plan(from solution: Solution, summary: SolverSummary) -> Plan {
         let earlierExplanations = Dictionary(
@@ -18,7 +21,20 @@ struct PlanBuilder {
         let problem = model.problem
         var routes: [PlannedRoute] = []
         var assignments: [Assignment] = []
+        let earlierRoutes = Dictionary(
+            (earlier?.routes ?? []).map { (RouteKey(technician: $0.technicianId, start: $0.shift.start), $0) }, uniquingKeysWith: { first, _ in first })
+        let earlierAssignments = Dictionary((earlier?.assignments ?? []).map { ($0.workOrder, $0) }, uniquingKeysWith: { first, _ in first })
         for route in solution.routes {
+            if let only = onlyRoutes, !only.contains(route.slot) {
+                let slot = model.slots[route.slot]
+                let technician = problem.technicians[slot.technician]
+                let key = RouteKey(technician: technician.id, start: technician.shifts[slot.shift].start)
+                if let kept = earlierRoutes[key] {
+                    routes.append(kept)
+                    assignments += kept.workOrders.compactMap { earlierAssignments[$0] }
+                    continue
+                }
+            }
             let slot = model.slots[route.slot]
             let technician = problem.technicians[slot.technician]
             let schedule = Route.drive(route.visits, slot: route.slot, model: model)
@@ -67,6 +83,11 @@ struct PlanBuilder {
         return Plan(
             problem: problem, score: solution.score, solver: summary, routes: routes, assignments: assignments,
             unassigned: unassigned, skipped: skipped)
+    }
+
+    struct RouteKey: Hashable {
+        var technician: TechnicianID
+        var start: Instant
     }
 
     // MARK: Explanations

@@ -18,12 +18,16 @@ public enum EmergencyInsertion {
         if problem.orders.contains(where: { $0.number == order.number }) {
             throw Failure(description: "work order \(order.number) is already in the plan's problem")
         }
-        problem.orders.append(order)
-        let issues = ProblemValidator.issues(in: problem).filter { $0.severity == .error && $0.path.hasPrefix("orders[\(problem.orders.count - 1)]") }
+        // Check the new order against the problem's catalogs and technicians only; the rest was checked before.
+        var alone = problem
+        alone.orders = [order]
+        alone.travel = .cityDefault
+        let issues = ProblemValidator.issues(in: alone).filter { $0.severity == .error && $0.path.hasPrefix("orders[0]") }
         if !issues.isEmpty {
-            throw Failure(description: issues.map { "order" + $0.path.dropFirst("orders[\(problem.orders.count - 1)]".count) + ": " + $0.message }.joined(separator: "\n"))
+            throw Failure(description: issues.map { "order" + $0.path.dropFirst("orders[0]".count) + ": " + $0.message }.joined(separator: "\n"))
         }
-        let model = SchedulingModel(problem: problem, previousAssignments: [:], neighbors: false)
+        problem.orders.append(order)
+        let model = SchedulingModel(problem: problem, neighbors: false, candidatesOnlyFor: [order.number])
         var solution = Solution(model: model, warmStart: model.plannedVisits(of: plan))
         let newOrder = model.orders.count - 1
         var best: (key: (Int, Int), slot: Int, point: InsertionPoint)?
@@ -43,7 +47,9 @@ public enum EmergencyInsertion {
         if let best {
             solution.insert(newOrder, into: best.slot, at: best.point, model: model)
         }
-        let rebuilt = PlanBuilder(model: model, earlier: plan, explainOnly: [order.number]).plan(from: solution, summary: plan.solver)
+        var builder = PlanBuilder(model: model, earlier: plan, explainOnly: [order.number])
+        builder.onlyRoutes = best.map { [$0.slot] }
+        let rebuilt = builder.plan(from: solution, summary: plan.solver)
         let outcome: Outcome
         if let assignment = rebuilt.assignments.first(where: { $0.workOrder == order.number }) {
             outcome = .placed(assignment)

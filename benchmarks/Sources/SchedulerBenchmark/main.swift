@@ -1,0 +1,84 @@
+import FieldOpsModel
+import FieldOpsScheduler
+import Foundation
+
+/// Measures the scheduler's targets (issue "Scheduling engine"), in release mode, and prints a table:
+/// - a generated 5,000 orders × 300 technicians × 5 days problem: time to the first feasible plan, peak memory,
+///   moves evaluated per second during search;
+/// - the demo problem: hard score and reasons after a 10 s run;
+/// - emergency insertion into a 1,000-order plan: median of 100 insertions.
+/// Usage: swift run -c release SchedulerBenchmark [--quick]
+
+let quick = CommandLine.arguments.contains("--quick")
+let clock = ContinuousClock()
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = clock.now
+    try body()
+    let elapsed = clock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+let origin = clock.now
+func elapsedSinceOrigin() -> Double {
+    let elapsed = clock.now - origin
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+func row(_ cells: [String]) { print("| " + cells.joined(separator: " | ") + " |") }
+
+print("| measure | value | target | ratio to target |")
+print("|---|---|---|---|")
+
+// 1. Large generated problem.
+let big = ProblemGenerator(.init(technicians: quick ? 60 : 300, orders: quick ? 1000 : 5000, days: 5, seed: 1)).generate()
+var model: SchedulingModel!
+let modelSeconds = seconds { model = SchedulingModel(problem: big) }
+let searchSeconds = quick ? 2.0 : 10.0
+let result = Solver(model: model, options: SolverOptions(timeLimit: searchSeconds, seed: 1)).solve(clock: elapsedSinceOrigin)
+let firstFeasible = modelSeconds + result.constructionSeconds
+let searchTime = result.elapsed - result.constructionSeconds
+row(["\(big.orders.count) orders × \(big.technicians.count) technicians × 5 days: model build", String(format: "%.2f s", modelSeconds), "", ""])
+row(["… construction (first plan)", String(format: "%.2f s", result.constructionSeconds), "", ""])
+row(["… first feasible plan (model + construction), hard = \(result.score.hard)", String(format: "%.2f s", firstFeasible), "< 5 s", String(format: "%.2f", firstFeasible / 5)])
+row(["… peak memory", String(format: "%.0f MB", peakMemoryMB()), "< 2048 MB", String(format: "%.2f", peakMemoryMB() / 2048)])
+row(["… moves evaluated per second (search, \(Int(searchSeconds)) s, \(result.iterations) iterations)", String(format: "%.0f", Double(result.movesEvaluated) / max(result.elapsed, 1e-9)), "", ""])
+row(["… score after search", result.score.description, "", ""])
+
+// 2. Demo problem.
+let demoPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("data/demo/problem.json").path
+let demo = try ProblemFileReader.load(contentsOf: demoPath).problem
+let demoModel = SchedulingModel(problem: demo)
+let demoLimit = quick ? 2.0 : 9.0
+var demoPlan: Plan!
+let demoSeconds = seconds {
+    let options = SolverOptions(timeLimit: demoLimit, seed: 1)
+    let demoResult = Solver(model: demoModel, options: options).solve(clock: elapsedSinceOrigin)
+    demoPlan = demoResult.plan(model: demoModel, options: options)
+}
+let reasons = demoPlan.unassigned.allSatisfy { !$0.reason.isEmpty }
+row(["demo: hard = \(demoPlan.score.hard), \(demoPlan.unassigned.count) unassigned all with reasons: \(reasons)", String(format: "%.1f s", demoSeconds), "< 10 s", String(format: "%.2f", demoSeconds / 10)])
+
+// 3. Emergency insertion into a 1,000-order plan.
+let base = ProblemGenerator(.init(technicians: 130, orders: 1200, days: 1, seed: 3)).generate()
+var baseProblem = base
+let extras = Array(baseProblem.orders.suffix(100))
+baseProblem.orders.removeLast(100)
+let baseModel = SchedulingModel(problem: baseProblem)
+let baseOptions = SolverOptions(timeLimit: quick ? 1 : 3, seed: 1)
+let basePlan = Solver(model: baseModel, options: baseOptions).solve(clock: elapsedSinceOrigin).plan(model: baseModel, options: baseOptions)
+var times: [Double] = []
+var placed = 0
+for order in extras {
+    var outcome: EmergencyInsertion.Outcome?
+    times.append(seconds { outcome = try? EmergencyInsertion.insert(order, into: basePlan).outcome })
+    if case .placed = outcome { placed += 1 }
+}
+times.sort()
+let median = times[times.count / 2] * 1000
+row(["emergency insertion into a \(basePlan.assignments.count)-order plan, median of \(times.count) (\(placed) placed)", String(format: "%.2f ms", median), "< 10 ms", String(format: "%.2f", median / 10)])
+row(["… 90th percentile", String(format: "%.2f ms", times[times.count * 9 / 10] * 1000), "", ""])
+
