@@ -220,6 +220,16 @@ public struct ProblemGenerator: Sendable {
                     }
                 }
             }
+            if lock?.start == nil, let window = windows.first {
+                // A promise of technician only still ties them to the window: keep other promised times out of it.
+                guard pins.canPin(start: window.start, duration: window.minutes, technician: technician.id, shift: shift) else {
+                    lock = nil
+                    status = .new
+                    return finish()
+                }
+                pins.times[technician.id, default: []].append(
+                    TimeWindow(start: window.start.adding(minutes: -60), end: window.end.adding(minutes: duration + 60)))
+            }
             pins.record(lock: lock!, duration: duration, technician: technician.id, shift: shift)
         } else if let technician = onDuty.randomElement(using: &random), draw < 0.06, horizon.days == 1,
                   let shift = technician.shifts.first(where: { zone.local($0.start).date == day }),
@@ -237,28 +247,32 @@ public struct ProblemGenerator: Sendable {
                 pins.enRoute.insert(technician.id)
             }
         }
-        if lock == nil, random.chance(0.1), let technician = qualified.randomElement(using: &random) {
-            preferred = [technician.id]
-        }
-        if lock == nil, random.chance(0.03), let technician = qualified.randomElement(using: &random), !preferred.contains(technician.id) {
-            excluded = [technician.id]
-        }
-        if lock == nil, random.chance(0.01), qualified.count >= 3 {
-            requiredTechnicians = Array(qualified.shuffled(using: &random).prefix(3).map(\.id).filter { !excluded.contains($0) })
-        }
-        var parts: [PartQuantity] = []
-        if random.chance(0.4) {
-            let candidates = Words.parts.filter { part in required.contains { $0.skill == part.skill } }
-            for part in candidates.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)) {
-                parts.append(PartQuantity(partId: PartID(rawValue: part.id), quantity: part.unit == "m" ? Int.random(in: 2...15, using: &random) : 1))
+        return finish()
+
+        func finish() -> WorkOrder {
+            if lock == nil, random.chance(0.1), let technician = qualified.randomElement(using: &random) {
+                preferred = [technician.id]
             }
+            if lock == nil, random.chance(0.03), let technician = qualified.randomElement(using: &random), !preferred.contains(technician.id) {
+                excluded = [technician.id]
+            }
+            if lock == nil, random.chance(0.01), qualified.count >= 3 {
+                requiredTechnicians = Array(qualified.shuffled(using: &random).prefix(3).map(\.id).filter { !excluded.contains($0) })
+            }
+            var parts: [PartQuantity] = []
+            if random.chance(0.4) {
+                let candidates = Words.parts.filter { part in required.contains { $0.skill == part.skill } }
+                for part in candidates.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)) {
+                    parts.append(PartQuantity(partId: PartID(rawValue: part.id), quantity: part.unit == "m" ? Int.random(in: 2...15, using: &random) : 1))
+                }
+            }
+            return WorkOrder(
+                number: number, customer: customer, site: site, category: job.name, requiredSkills: required,
+                durationMinutes: duration, windows: windows, priority: priority, createdAt: createdAt,
+                sla: policy.deadlines(priority: priority, vip: customer.vip, createdAt: createdAt), status: status,
+                lock: lock, preferredTechnicians: preferred, requiredTechnicians: requiredTechnicians,
+                excludedTechnicians: excluded, requiredParts: parts)
         }
-        return WorkOrder(
-            number: number, customer: customer, site: site, category: job.name, requiredSkills: required,
-            durationMinutes: duration, windows: windows, priority: priority, createdAt: createdAt,
-            sla: policy.deadlines(priority: priority, vip: customer.vip, createdAt: createdAt), status: status,
-            lock: lock, preferredTechnicians: preferred, requiredTechnicians: requiredTechnicians,
-            excludedTechnicians: excluded, requiredParts: parts)
     }
 
     /// Whether a visit can be made inside one of the windows (or any time) with the drive there and back inside
