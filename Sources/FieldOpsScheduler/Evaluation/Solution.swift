@@ -18,9 +18,6 @@ struct Solution: Sendable {
 
     var score: Score { Score(hard: -hardPenalty, medium: -mediumPenalty, soft: -softPenalty) }
 
-    /// Medium plus soft penalty: what the search minimises once hard is settled.
-    var cost: Int { mediumPenalty + softPenalty }
-
     var unassigned: [Int] { slotOf.indices.filter { slotOf[$0] < 0 } }
 
     mutating func insert(_ order: Int, into slot: Int, at point: InsertionPoint, model: SchedulingModel) {

@@ -38,8 +38,11 @@ public struct Solver: Sendable {
         let searchStart = clock()
         var lastReport = searchStart
         var iterations = 0
-        // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero.
-        let initialThreshold = max(1.0, Double(current.cost) * 0.002)
+        // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero. The
+        // threshold is calibrated on the size of the changes the first iterations make (the total cost can be
+        // dominated by lateness that no move changes, so a share of it would be meaningless).
+        var calibration: [Int] = []
+        var initialThreshold = 0.0
         while true {
             if let limit = options.iterationLimit, iterations >= limit { break }
             let now = clock()
@@ -53,11 +56,22 @@ public struct Solver: Sendable {
                 fraction = (now - searchStart) / options.timeLimit
             }
             let threshold = initialThreshold * max(0, 1 - fraction)
-            let before = current.cost
-            let beforeHard = current.score.hard
+            let before = current.score
             let undo = search.step(&current)
             iterations += 1
-            let accept = current.score.hard >= beforeHard && Double(current.cost) <= Double(before) + threshold
+            let after = current.score
+            // Levels are compared in order: never more broken rules, never fewer orders assigned (by weight); only
+            // the soft level may get worse, by less than the threshold.
+            let change = before.soft - after.soft
+            if calibration.count < 100, after.medium == before.medium {
+                if change != 0 { calibration.append(abs(change)) }
+                if calibration.count == 100 || (iterations == 200 && !calibration.isEmpty) {
+                    initialThreshold = 0.2 * Double(calibration.reduce(0, +)) / Double(calibration.count)
+                    calibration = Array(repeating: 0, count: 100)
+                }
+            }
+            let accept = after.hard > before.hard || (after.hard == before.hard
+                && (after.medium > before.medium || (after.medium == before.medium && Double(change) <= threshold)))
             if !accept {
                 for route in undo { current.restore(route, model: model) }
             } else if current.score > best.score {

@@ -63,7 +63,7 @@ let reasons = demoPlan.unassigned.allSatisfy { !$0.reason.isEmpty }
 row(["demo: hard = \(demoPlan.score.hard), \(demoPlan.unassigned.count) unassigned all with reasons: \(reasons)", String(format: "%.1f s", demoSeconds), "< 10 s", String(format: "%.2f", demoSeconds / 10)])
 
 // 3. Emergency insertion into a 1,000-order plan.
-let base = ProblemGenerator(.init(technicians: 130, orders: 1200, days: 1, seed: 3)).generate()
+let base = ProblemGenerator(.init(technicians: 200, orders: 1100, days: 1, seed: 3)).generate()
 var baseProblem = base
 let extras = Array(baseProblem.orders.suffix(100))
 baseProblem.orders.removeLast(100)
