@@ -36,8 +36,9 @@ extension FieldOps {
                 try writeFile(try ProblemFileWriter.data(result.plan), to: out)
                 let zone = published.problem.horizon.timeZone
                 switch result.outcome {
-                case .placed(let assignment):
+                case .placed(let assignment, let bumped):
                     print("\(workOrder.number) → \(assignment.technicianId) at \(LocalTime.text(assignment.start, zone)), after \(assignment.travelMinutesBefore) min driving")
+                    if let bumped { print("\(bumped) was taken out of the plan to make room (it is now unassigned)") }
                     print("score \(published.score) → \(result.plan.score)")
                     print("wrote \(out)")
                 case .notPlaced(let unassigned):

@@ -150,3 +150,51 @@ import Testing
         expectNoCrash(result)
     }
 }
+
+@Suite struct PlanCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func planExplainInsertAndReoptimizeTheDemo() throws {
+        let directory = try cli.temporaryDirectory()
+        let plan = directory.appendingPathComponent("plan.json").path
+        let planned = try cli.run(["plan", "data/demo/problem.json", "--iterations", "30", "--time-limit", "60", "--out", plan])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.hasPrefix("Demo city day (Berlin)  0 hard / "), "\(planned.stdout.prefix(200))")
+        #expect(planned.stdout.contains("Unassigned"))
+        #expect(!planned.stderr.contains("\u{1B}"), "no progress line when standard error is not a terminal")
+
+        let explained = try cli.run(["explain", plan, "202611000016"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("Assigned to") || explained.stdout.contains("Unassigned:"))
+        #expect(explained.stdout.contains("Ruled out:"))
+        let unknown = try cli.run(["explain", plan, "209912999999"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no work order 209912999999 in this plan"))
+
+        let order = directory.appendingPathComponent("order.json")
+        try Data(#"{"number": "202611009001", "customer": {"id": "C-X", "name": "Krankenhaus", "vip": true}, "site": {"location": {"lat": 52.525, "lon": 13.39}}, "requiredSkills": [{"skill": "plumbing"}], "durationMinutes": 30, "priority": "P1", "createdAt": "2026-11-23T05:00:00Z"}"#.utf8).write(to: order)
+        let plan2 = directory.appendingPathComponent("plan2.json").path
+        let inserted = try cli.run(["insert", plan, "--order", order.path, "--out", plan2])
+        #expect(inserted.status == 0, "\(inserted.stderr)")
+        #expect(inserted.stdout.hasPrefix("202611009001 → T"))
+        let again = try cli.run(["insert", plan2, "--order", order.path, "--out", plan2 + ".x"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already in the plan"))
+        #expect(!FileManager.default.fileExists(atPath: plan2 + ".x"))
+
+        let plan3 = directory.appendingPathComponent("plan3.json").path
+        let replanned = try cli.run([
+            "plan", "data/demo/problem.json", "--published", plan, "--freeze-minutes", "120",
+            "--now", "2026-11-23T09:00:00+01:00", "--iterations", "20", "--time-limit", "60", "--out", plan3,
+        ])
+        #expect(replanned.status == 0, "\(replanned.stderr)")
+        #expect(replanned.stdout.contains("Changes against the published plan"))
+    }
+
+    @Test func aFileThatIsNotAPlanIsNamed() throws {
+        let result = try cli.run(["explain", "data/demo/problem.json", "202611000016"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("data/demo/problem.json: not a FieldOps plan: missing"), "\(result.stderr)")
+        cli.expectNoCrash(result)
+    }
+}

@@ -11,6 +11,8 @@ struct PlanBuilder {
     /// Rebuild only these routes and take the others as they are in `earlier` (which must be a plan of the same
     /// routes); nil rebuilds all.
     var onlyRoutes: Set<Int>?
+    /// Reasons to give instead of working them out (an order bumped by an emergency).
+    var reasons: [WorkOrderNumber: String] = [:]
 
     func plan(from solution: Solution, summary: SolverSummary) -> Plan {
         let earlierExplanations = Dictionary(
@@ -73,7 +75,9 @@ struct PlanBuilder {
         let unassigned = solution.unassigned.map { order -> UnassignedOrder in
             let number = problem.orders[model.plannable[order]].number
             if reused(number), let kept = earlierUnassigned[number] { return kept }
-            return unassignedOrder(order, solution: solution)
+            var result = unassignedOrder(order, solution: solution)
+            if let reason = reasons[number] { result.reason = reason }
+            return result
         }
             .sorted { ($0.priority, $0.workOrder) < ($1.priority, $1.workOrder) }
         let planned = Set(model.plannable)

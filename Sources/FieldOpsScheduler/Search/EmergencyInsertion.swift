@@ -5,7 +5,8 @@ import FieldOpsModel
 /// later visits wins. No re-solve.
 public enum EmergencyInsertion {
     public enum Outcome: Sendable, Equatable {
-        case placed(Assignment)
+        /// Placed; `bumped` names the less urgent order it displaced when there was no free place.
+        case placed(Assignment, bumped: WorkOrderNumber?)
         case notPlaced(UnassignedOrder)
     }
 
@@ -44,18 +45,58 @@ public enum EmergencyInsertion {
             let key = (trial.cost.soft - route.cost.soft, moved)
             if best == nil || key < best!.key { best = (key, slot, point) }
         }
+        var touched: Set<Int> = []
+        var bumped: WorkOrderNumber?
         if let best {
             solution.insert(newOrder, into: best.slot, at: best.point, model: model)
+            touched = [best.slot]
+        } else if let bump = bestBump(for: newOrder, in: solution, model: model) {
+            // No free place: take out the least urgent order whose place lets the new one in (never a pinned one,
+            // never one as urgent as the new order).
+            solution.remove([bump.victim], model: model)
+            solution.insert(newOrder, into: bump.slot, at: bump.point, model: model)
+            touched = [bump.slot]
+            bumped = model.problem.orders[model.plannable[bump.victim]].number
         }
-        var builder = PlanBuilder(model: model, earlier: plan, explainOnly: [order.number])
-        builder.onlyRoutes = best.map { [$0.slot] }
+        var builder = PlanBuilder(model: model, earlier: plan, explainOnly: Set([order.number] + (bumped.map { [$0] } ?? [])))
+        builder.onlyRoutes = touched
+        if let bumped {
+            builder.reasons[bumped] = "bumped by emergency order \(order.number) (\(order.priority)), which had no other place"
+        }
         let rebuilt = builder.plan(from: solution, summary: plan.solver)
         let outcome: Outcome
         if let assignment = rebuilt.assignments.first(where: { $0.workOrder == order.number }) {
-            outcome = .placed(assignment)
+            outcome = .placed(assignment, bumped: bumped)
         } else {
             outcome = .notPlaced(rebuilt.unassigned.first { $0.workOrder == order.number }!)
         }
         return (rebuilt, outcome)
+    }
+
+    struct Bump {
+        var victim: Int
+        var slot: Int
+        var point: InsertionPoint
+        var cost: Int
+    }
+
+    /// The cheapest way to make room: over the new order's candidate days, take out one unpinned visit of lower
+    /// priority and insert the new order; cost is the victim's unassigned weight plus the insertion's.
+    static func bestBump(for order: Int, in solution: Solution, model: SchedulingModel) -> Bump? {
+        let priority = model.orders[order].priority
+        var best: Bump?
+        for slot in model.candidates[order] {
+            let route = solution.routes[slot]
+            for visit in route.visits where !visit.isBreak {
+                let victim = model.orders[visit.order]
+                guard !victim.pinned, victim.priority > priority else { continue }
+                var trial = route
+                trial.replaceVisits(route.visits.filter { $0.order != visit.order }, model: model)
+                guard let point = trial.bestInsertion(of: order, model: model) else { continue }
+                let cost = model.unassignedCost(order: visit.order) + (trial.cost.soft - route.cost.soft) + point.delta
+                if best == nil || cost < best!.cost { best = Bump(victim: visit.order, slot: slot, point: point, cost: cost) }
+            }
+        }
+        return best
     }
 }
