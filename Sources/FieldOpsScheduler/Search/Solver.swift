@@ -30,12 +30,20 @@ public struct Solver: Sendable {
         var construction = Construction(model: model)
         var current = construction.build(warmStart: warmStart)
         let constructionSeconds = clock() - started
+        progress(SolverProgress(bestScore: current.score, elapsed: constructionSeconds, iterations: 0, movesEvaluated: construction.movesEvaluated, phase: "construction"))
+        // Local search first: cheap single-order moves take the obvious gains before ruin and recreate. It gets at
+        // most a twentieth of the search time, and none when only the first plan is asked for.
+        var descent = RelocateDescent(model: model)
+        let descentBudget = min(options.timeLimit, 3_600) / 20
+        let descentStart = clock()
+        if options.iterationLimit ?? 1 > 0 && options.timeLimit > 0 {
+            descent.run(&current) { clock() - descentStart >= descentBudget }
+        }
         var best = current
-        var moves = construction.movesEvaluated
-        progress(SolverProgress(bestScore: best.score, elapsed: constructionSeconds, iterations: 0, movesEvaluated: moves, phase: "construction"))
+        var moves = construction.movesEvaluated + descent.movesEvaluated
 
         var search = RuinAndRecreate(model: model, seed: options.seed)
-        let searchStart = clock()
+        let searchStart = descentStart
         var lastReport = searchStart
         var iterations = 0
         // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero. The
