@@ -1,0 +1,174 @@
+import FieldOpsInventory
+import FieldOpsModel
+import GRDB
+
+/// The stock book's intentions, each one transaction.
+extension AppDatabase {
+    /// Adds or updates parts and locations (and makes sure the virtual locations exist).
+    public func setUpStock(parts: [Part], locations: [StockLocation]) throws {
+        try writer.write { db in
+            for part in parts {
+                try db.execute(sql: """
+                    INSERT INTO parts (id, name, unit, serialized, standard_cost) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit,
+                        serialized = excluded.serialized, standard_cost = excluded.standard_cost
+                    """, arguments: [part.id.rawValue, part.name, part.unit, part.serialized, part.standardCost])
+            }
+            for location in StockLocation.virtual + locations {
+                try db.execute(sql: """
+                    INSERT INTO stock_locations (id, kind, name, technician_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, technician_id = excluded.technician_id
+                    """, arguments: [location.id.rawValue, location.kind.rawValue, location.name, location.technicianId?.rawValue])
+            }
+        }
+    }
+
+    /// Records one movement (or returns the entry already recorded under its idempotency key).
+    public func post(_ movement: StockMovement, context: PostingContext) throws -> PostingResult {
+        try writer.write { db in
+            var repository = SQLiteStockRepository(db)
+            return try StockLedger.post(movement, context: context, in: &repository)
+        }
+    }
+
+    /// Records many movements in one transaction; each is kept or refused on its own (a savepoint each), so one
+    /// refused movement does not undo the others.
+    public func post(batch: [(StockMovement, PostingContext)]) throws -> [Result<PostingResult, InventoryError>] {
+        try writer.write { db in
+            var repository = SQLiteStockRepository(db)
+            var results: [Result<PostingResult, InventoryError>] = []
+            results.reserveCapacity(batch.count)
+            for (movement, context) in batch {
+                var outcome: Result<PostingResult, InventoryError>?
+                try db.inSavepoint {
+                    do {
+                        outcome = .success(try StockLedger.post(movement, context: context, in: &repository))
+                        return .commit
+                    } catch let error as InventoryError {
+                        outcome = .failure(error)
+                        return .rollback
+                    }
+                }
+                results.append(outcome!)
+            }
+            return results
+        }
+    }
+
+    public func reserve(workOrder: WorkOrderNumber, part: PartID, location: LocationID, quantity: Int) throws -> Reservation {
+        try writer.write { db in
+            var repository = SQLiteStockRepository(db)
+            return try StockLedger.reserve(workOrder: workOrder, part: part, location: location, quantity: quantity, in: &repository)
+        }
+    }
+
+    public func release(workOrder: WorkOrderNumber, part: PartID? = nil) throws -> [Reservation] {
+        try writer.write { db in
+            var repository = SQLiteStockRepository(db)
+            return try StockLedger.release(workOrder: workOrder, part: part, in: &repository)
+        }
+    }
+
+    // MARK: Reading
+
+    public func parts() throws -> [Part] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, unit, serialized, standard_cost FROM parts ORDER BY id").map(SQLiteStockRepository.part)
+        }
+    }
+
+    public func locations() throws -> [StockLocation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, kind, name, technician_id FROM stock_locations ORDER BY id").map(SQLiteStockRepository.location)
+        }
+    }
+
+    /// Balances, of one location or all, without the all-zero ones.
+    public func balances(location: LocationID? = nil) throws -> [StockBalance] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT part_id, location, on_hand, reserved FROM stock_balances
+                WHERE (? IS NULL OR location = ?) AND (on_hand != 0 OR reserved != 0)
+                ORDER BY location, part_id
+                """, arguments: [location?.rawValue, location?.rawValue])
+            return rows.map { StockBalance(partId: PartID(rawValue: $0[0]), location: LocationID(rawValue: $0[1]), onHand: $0[2], reserved: $0[3]) }
+        }
+    }
+
+    /// One balance, straight from its row (the look-up the benchmark times).
+    public func balance(part: PartID, location: LocationID) throws -> StockBalance {
+        try writer.read { db in try SQLiteStockRepository(db).balance(part: part, location: location) }
+    }
+
+    /// Ledger entries in posting order, of one part or all, optionally after an entry id.
+    public func ledger(part: PartID? = nil, after: Int64 = 0, limit: Int = Int.max) throws -> [LedgerEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(SQLiteStockRepository.entryColumns) FROM ledger_entries
+                WHERE (? IS NULL OR part_id = ?) AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [part?.rawValue, part?.rawValue, after, limit]).map(SQLiteStockRepository.entry)
+        }
+    }
+
+    public func valuations() throws -> [PartValuation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT part_id, quantity, value, average_cost FROM part_valuations ORDER BY part_id").map {
+                PartValuation(partId: PartID(rawValue: $0[0]), quantity: $0[1], value: $0[2], averageCost: $0[3])
+            }
+        }
+    }
+
+    public func discrepancies(openOnly: Bool = true) throws -> [Discrepancy] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, location, part_id, balance, raised_by, raised_at, closed_by FROM discrepancies
+                WHERE (? = 0 OR closed_by IS NULL) ORDER BY id
+                """, arguments: [openOnly]).map(SQLiteStockRepository.discrepancy)
+        }
+    }
+
+    public func reservations() throws -> [Reservation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT work_order, part_id, location, quantity FROM reservations ORDER BY work_order, part_id, location").map {
+                Reservation(workOrder: WorkOrderNumber(rawValue: $0[0]), partId: PartID(rawValue: $0[1]), location: LocationID(rawValue: $0[2]), quantity: $0[3])
+            }
+        }
+    }
+
+    public func serials() throws -> [String: LocationID] {
+        try writer.read { db in
+            var result: [String: LocationID] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT part_id, serial, location FROM serials") {
+                result["\(row[0] as String)/\(row[1] as String)"] = LocationID(rawValue: row[2])
+            }
+            return result
+        }
+    }
+
+    public func setReorderPoint(part: PartID, location: LocationID, point: Int, quantity: Int) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO reorder_points (part_id, location, reorder_point, reorder_quantity) VALUES (?, ?, ?, ?)
+                ON CONFLICT (part_id, location) DO UPDATE SET reorder_point = excluded.reorder_point,
+                    reorder_quantity = excluded.reorder_quantity
+                """, arguments: [part.rawValue, location.rawValue, point, quantity])
+        }
+    }
+
+    public func reorderPoints() throws -> [ReorderPoint] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT part_id, location, reorder_point, reorder_quantity FROM reorder_points ORDER BY location, part_id").map {
+                ReorderPoint(partId: PartID(rawValue: $0[0]), location: LocationID(rawValue: $0[1]), point: $0[2], quantity: $0[3])
+            }
+        }
+    }
+
+    /// Size of the database file(s) in bytes (0 in memory).
+    public func fileSize() throws -> Int {
+        try writer.read { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let size = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return pages * size
+        }
+    }
+}
