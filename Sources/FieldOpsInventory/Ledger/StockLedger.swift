@@ -133,10 +133,10 @@ public enum StockLedger {
         let partId = plan.part.id
         var fromBalance = try repository.balance(part: partId, location: plan.from.id)
         var toBalance = try repository.balance(part: partId, location: plan.to.id)
+        try checkSerial(&plan, in: repository)
         if plan.checkAvailable && fromBalance.available < plan.quantity {
             throw InventoryError.insufficient(part: partId, location: plan.from.id, available: fromBalance.available, asked: plan.quantity)
         }
-        try checkSerial(&plan, in: repository)
 
         // Valuation: only stock entering or leaving the company's real locations changes quantity and value.
         var valuation = try repository.valuation(part: partId)
