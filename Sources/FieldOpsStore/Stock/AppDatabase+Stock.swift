@@ -172,3 +172,33 @@ extension AppDatabase {
         }
     }
 }
+
+/// Stock value and parts cost.
+extension AppDatabase {
+    /// Value of the stock at each real location (on hand × the part's moving-average cost), in minor units.
+    public func stockValue() throws -> [(location: LocationID, value: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.location, SUM(b.on_hand * v.average_cost) FROM stock_balances b
+                JOIN stock_locations l ON l.id = b.location AND l.kind IN ('warehouse', 'van')
+                JOIN part_valuations v ON v.part_id = b.part_id
+                GROUP BY b.location ORDER BY b.location
+                """).map { (LocationID(rawValue: $0[0]), $0[1]) }
+        }
+    }
+
+    /// The parts a work order used and what they cost: consumption at its moving-average cost, less reversed
+    /// consumption.
+    public func partsCost(workOrder: WorkOrderNumber) throws -> [(part: PartID, quantity: Int, cost: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT part_id,
+                       SUM(CASE WHEN kind = 'consume' THEN quantity ELSE -quantity END),
+                       SUM(CASE WHEN kind = 'consume' THEN quantity * unit_cost ELSE -quantity * unit_cost END)
+                FROM ledger_entries
+                WHERE work_order = ? AND (kind = 'consume' OR (kind = 'reversal' AND to_location != 'CONSUMED' AND from_location = 'CONSUMED'))
+                GROUP BY part_id ORDER BY part_id
+                """, arguments: [workOrder.rawValue]).map { (PartID(rawValue: $0[0]), $0[1], $0[2]) }
+        }
+    }
+}
