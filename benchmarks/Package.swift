@@ -5,7 +5,7 @@ import PackageDescription
 let package = Package(
     name: "FieldOpsBenchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(path: "../")],
+    dependencies: [.package(path: "../"), .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0")],
     targets: [
         .executableTarget(
             name: "SchedulerBenchmark",
@@ -14,6 +14,14 @@ let package = Package(
                 .product(name: "FieldOpsScheduler", package: "main"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .executableTarget(
+            name: "LedgerBenchmark",
+            dependencies: [
+                .product(name: "FieldOpsModel", package: "main"),
+                .product(name: "FieldOpsInventory", package: "main"),
+                .product(name: "FieldOpsStore", package: "main"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

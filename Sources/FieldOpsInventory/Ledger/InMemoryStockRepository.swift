@@ -30,8 +30,12 @@ public struct InMemoryStockRepository: StockRepository, Sendable {
         balances[BalanceKey(part: part, location: location)] ?? StockBalance(partId: part, location: location)
     }
 
-    public mutating func save(_ balance: StockBalance) {
-        balances[BalanceKey(part: balance.partId, location: balance.location)] = balance
+    public mutating func add(part: PartID, location: LocationID, onHand: Int, reserved: Int) -> StockBalance {
+        var balance = self.balance(part: part, location: location)
+        balance.onHand += onHand
+        balance.reserved += reserved
+        balances[BalanceKey(part: part, location: location)] = balance
+        return balance
     }
 
     public func valuation(part: PartID) -> PartValuation? { valuations[part] }

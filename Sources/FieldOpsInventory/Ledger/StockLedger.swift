@@ -3,7 +3,8 @@ import FieldOpsModel
 /// The rules of the stock book: every movement becomes one append-only ledger entry that moves a quantity from one
 /// location to another, with balances, serials, reservations, valuation and discrepancies updated with it.
 ///
-/// Run inside one transaction of the repository: either everything a posting changes is kept, or nothing.
+/// Run inside one transaction of the repository: either everything a posting changes is kept, or nothing. Every
+/// refusal (`InventoryError`) is thrown before the first write, so a batch can skip a refused movement and go on.
 public enum StockLedger {
     public static func post<R: StockRepository>(
         _ movement: StockMovement, context: PostingContext, in repository: inout R
@@ -131,11 +132,12 @@ public enum StockLedger {
 
     static func apply<R: StockRepository>(_ plan: inout Plan, context: PostingContext, in repository: inout R) throws -> PostingResult {
         let partId = plan.part.id
-        var fromBalance = try repository.balance(part: partId, location: plan.from.id)
-        var toBalance = try repository.balance(part: partId, location: plan.to.id)
         try checkSerial(&plan, in: repository)
-        if plan.checkAvailable && fromBalance.available < plan.quantity {
-            throw InventoryError.insufficient(part: partId, location: plan.from.id, available: fromBalance.available, asked: plan.quantity)
+        if plan.checkAvailable {
+            let available = try repository.balance(part: partId, location: plan.from.id).available
+            if available < plan.quantity {
+                throw InventoryError.insufficient(part: partId, location: plan.from.id, available: available, asked: plan.quantity)
+            }
         }
 
         // Valuation: only stock entering or leaving the company's real locations changes quantity and value.
@@ -155,8 +157,7 @@ public enum StockLedger {
             valuation.value = valuation.quantity * valuation.averageCost
         }
 
-        fromBalance.onHand -= plan.quantity
-        toBalance.onHand += plan.quantity
+        // From here on nothing is refused: every write belongs to this posting.
         let entry = try repository.append(LedgerEntry(
             id: 0, idempotencyKey: context.idempotencyKey, kind: plan.kind, partId: partId, quantity: plan.quantity,
             from: plan.from.id, to: plan.to.id, unitCost: unitCost, averageCostAfter: valuation.averageCost,
@@ -164,17 +165,18 @@ public enum StockLedger {
             serial: plan.serial, reverses: plan.reverses, carrier: plan.carrier))
 
         // Consumption uses up the order's reservation in that van first.
+        var reservationUsed = 0
         if plan.kind == .consume, let workOrder = plan.workOrder {
             for var reservation in try repository.reservations(workOrder: workOrder)
             where reservation.partId == partId && reservation.location == plan.from.id {
                 let used = min(reservation.quantity, plan.quantity)
                 reservation.quantity -= used
-                fromBalance.reserved -= used
+                reservationUsed += used
                 try repository.save(reservation)
             }
         }
-        try repository.save(fromBalance)
-        try repository.save(toBalance)
+        let fromBalance = try repository.add(part: partId, location: plan.from.id, onHand: -plan.quantity, reserved: -reservationUsed)
+        let toBalance = try repository.add(part: partId, location: plan.to.id, onHand: plan.quantity, reserved: 0)
         try repository.save(valuation)
         if let serial = plan.serial {
             try repository.setSerialLocation(part: partId, serial: serial, location: plan.to.id)
@@ -246,16 +248,15 @@ public enum StockLedger {
         guard try repository.part(partId) != nil else { throw InventoryError.unknownPart(partId) }
         guard let location = try repository.location(locationId) else { throw InventoryError.unknownLocation(locationId) }
         guard location.kind.isReal else { throw InventoryError.wrongKind(location, expected: "a warehouse or a van") }
-        var balance = try repository.balance(part: partId, location: locationId)
+        let balance = try repository.balance(part: partId, location: locationId)
         guard balance.available >= quantity else {
             throw InventoryError.insufficient(part: partId, location: locationId, available: balance.available, asked: quantity)
         }
         var reservation = try repository.reservations(workOrder: workOrder).first { $0.partId == partId && $0.location == locationId }
             ?? Reservation(workOrder: workOrder, partId: partId, location: locationId, quantity: 0)
         reservation.quantity += quantity
-        balance.reserved += quantity
         try repository.save(reservation)
-        try repository.save(balance)
+        _ = try repository.add(part: partId, location: locationId, onHand: 0, reserved: quantity)
         return reservation
     }
 
@@ -265,12 +266,10 @@ public enum StockLedger {
     ) throws -> [Reservation] {
         var released: [Reservation] = []
         for var reservation in try repository.reservations(workOrder: workOrder) where part == nil || reservation.partId == part {
-            var balance = try repository.balance(part: reservation.partId, location: reservation.location)
-            balance.reserved -= reservation.quantity
+            _ = try repository.add(part: reservation.partId, location: reservation.location, onHand: 0, reserved: -reservation.quantity)
             released.append(reservation)
             reservation.quantity = 0
             try repository.save(reservation)
-            try repository.save(balance)
         }
         return released
     }

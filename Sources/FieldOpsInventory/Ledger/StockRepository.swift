@@ -6,7 +6,8 @@ public protocol StockRepository {
     func part(_ id: PartID) throws -> Part?
     func location(_ id: LocationID) throws -> StockLocation?
     func balance(part: PartID, location: LocationID) throws -> StockBalance
-    mutating func save(_ balance: StockBalance) throws
+    /// Adds to a balance (creating it at zero) and returns it as it now is; one statement in SQL.
+    mutating func add(part: PartID, location: LocationID, onHand: Int, reserved: Int) throws -> StockBalance
     func valuation(part: PartID) throws -> PartValuation?
     mutating func save(_ valuation: PartValuation) throws
     func entry(idempotencyKey: String) throws -> LedgerEntry?

@@ -31,25 +31,19 @@ extension AppDatabase {
         }
     }
 
-    /// Records many movements in one transaction; each is kept or refused on its own (a savepoint each), so one
-    /// refused movement does not undo the others.
+    /// Records many movements in one transaction; each is kept or refused on its own. The rules refuse a movement
+    /// before writing anything for it, so a refusal needs no savepoint and leaves the others as they are.
     public func post(batch: [(StockMovement, PostingContext)]) throws -> [Result<PostingResult, InventoryError>] {
         try writer.write { db in
             var repository = SQLiteStockRepository(db)
             var results: [Result<PostingResult, InventoryError>] = []
             results.reserveCapacity(batch.count)
             for (movement, context) in batch {
-                var outcome: Result<PostingResult, InventoryError>?
-                try db.inSavepoint {
-                    do {
-                        outcome = .success(try StockLedger.post(movement, context: context, in: &repository))
-                        return .commit
-                    } catch let error as InventoryError {
-                        outcome = .failure(error)
-                        return .rollback
-                    }
+                do {
+                    results.append(.success(try StockLedger.post(movement, context: context, in: &repository)))
+                } catch let error as InventoryError {
+                    results.append(.failure(error))
                 }
-                results.append(outcome!)
             }
             return results
         }

@@ -6,14 +6,26 @@ import GRDB
 /// so that posting a million entries stays fast.
 public struct SQLiteStockRepository: StockRepository {
     let db: Database
+    /// Parts and locations read in this transaction; they do not change while it runs.
+    private let catalog = CatalogCache()
+
+    final class CatalogCache {
+        var parts: [PartID: Part?] = [:]
+        var locations: [LocationID: StockLocation?] = [:]
+        /// Written through: this repository is the only writer while its transaction runs.
+        var valuations: [PartID: PartValuation?] = [:]
+    }
 
     init(_ db: Database) {
         self.db = db
     }
 
     public func part(_ id: PartID) throws -> Part? {
+        if let cached = catalog.parts[id] { return cached }
         let statement = try db.cachedStatement(sql: "SELECT id, name, unit, serialized, standard_cost FROM parts WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id.rawValue]).map(Self.part)
+        let part = try Row.fetchOne(statement, arguments: [id.rawValue]).map(Self.part)
+        catalog.parts[id] = part
+        return part
     }
 
     static func part(_ row: Row) -> Part {
@@ -21,8 +33,11 @@ public struct SQLiteStockRepository: StockRepository {
     }
 
     public func location(_ id: LocationID) throws -> StockLocation? {
+        if let cached = catalog.locations[id] { return cached }
         let statement = try db.cachedStatement(sql: "SELECT id, kind, name, technician_id FROM stock_locations WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id.rawValue]).map(Self.location)
+        let location = try Row.fetchOne(statement, arguments: [id.rawValue]).map(Self.location)
+        catalog.locations[id] = location
+        return location
     }
 
     static func location(_ row: Row) -> StockLocation {
@@ -39,22 +54,32 @@ public struct SQLiteStockRepository: StockRepository {
         return StockBalance(partId: part, location: location, onHand: row[0], reserved: row[1])
     }
 
-    public func save(_ balance: StockBalance) throws {
+    public func add(part: PartID, location: LocationID, onHand: Int, reserved: Int) throws -> StockBalance {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO stock_balances (part_id, location, on_hand, reserved) VALUES (?, ?, ?, ?)
-            ON CONFLICT (part_id, location) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved
+            ON CONFLICT (part_id, location) DO UPDATE SET on_hand = on_hand + excluded.on_hand,
+                reserved = reserved + excluded.reserved
+            RETURNING on_hand, reserved
             """)
-        try statement.execute(arguments: [balance.partId.rawValue, balance.location.rawValue, balance.onHand, balance.reserved])
+        guard let row = try Row.fetchOne(statement, arguments: [part.rawValue, location.rawValue, onHand, reserved]) else {
+            return StockBalance(partId: part, location: location)
+        }
+        return StockBalance(partId: part, location: location, onHand: row[0], reserved: row[1])
     }
 
     public func valuation(part: PartID) throws -> PartValuation? {
+        if let cached = catalog.valuations[part] { return cached }
         let statement = try db.cachedStatement(sql: "SELECT quantity, value, average_cost FROM part_valuations WHERE part_id = ?")
-        return try Row.fetchOne(statement, arguments: [part.rawValue]).map {
+        let valuation = try Row.fetchOne(statement, arguments: [part.rawValue]).map {
             PartValuation(partId: part, quantity: $0[0], value: $0[1], averageCost: $0[2])
         }
+        catalog.valuations[part] = valuation
+        return valuation
     }
 
     public func save(_ valuation: PartValuation) throws {
+        if catalog.valuations[valuation.partId] == valuation { return }
+        catalog.valuations[valuation.partId] = valuation
         let statement = try db.cachedStatement(sql: """
             INSERT INTO part_valuations (part_id, quantity, value, average_cost) VALUES (?, ?, ?, ?)
             ON CONFLICT (part_id) DO UPDATE SET quantity = excluded.quantity, value = excluded.value,
@@ -79,8 +104,10 @@ public struct SQLiteStockRepository: StockRepository {
     }
 
     public func entry(idempotencyKey: String) throws -> LedgerEntry? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM ledger_entries WHERE idempotency_key = ?")
-        return try Row.fetchOne(statement, arguments: [idempotencyKey]).map(Self.entry)
+        // Almost always a miss: look the key up in its index alone, and read the row only when it is there.
+        let probe = try db.cachedStatement(sql: "SELECT id FROM ledger_entries WHERE idempotency_key = ?")
+        guard let id = try Int64.fetchOne(probe, arguments: [idempotencyKey]) else { return nil }
+        return try entry(id: id)
     }
 
     public func entry(id: Int64) throws -> LedgerEntry? {
