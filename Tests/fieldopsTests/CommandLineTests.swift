@@ -198,3 +198,66 @@ import Testing
         cli.expectNoCrash(result)
     }
 }
+
+@Suite struct StockCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func aWorkedExampleOnARealDatabaseFile() throws {
+        let directory = try cli.temporaryDirectory()
+        let db = directory.appendingPathComponent("stock.sqlite").path
+        func stock(_ arguments: [String]) throws -> CommandLineTests.Run {
+            try cli.run(["stock"] + arguments + ["--db", db])
+        }
+        let setup = try stock(["setup", "--problem", "data/demo/problem.json", "--warehouse", "WH-CENTRAL=Zentrallager"])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(setup.stdout.contains("26 parts, 1 warehouses, 45 vans"))
+        #expect(try stock(["receive", "--part", "FLT-220", "--to", "WH-CENTRAL", "--quantity", "40", "--unit-cost", "1200", "--key", "po-1"]).status == 0)
+        let replay = try stock(["receive", "--part", "FLT-220", "--to", "WH-CENTRAL", "--quantity", "40", "--unit-cost", "1200", "--key", "po-1"])
+        #expect(replay.stdout.contains("already recorded under this key"))
+        #expect(try stock(["transfer", "--part", "FLT-220", "--from", "WH-CENTRAL", "--to", "V001", "--quantity", "2"]).status == 0)
+        let consumed = try stock(["consume", "--part", "FLT-220", "--van", "V001", "--quantity", "3", "--order", "202611000015"])
+        #expect(consumed.status == 0)
+        #expect(consumed.stdout.contains("discrepancy 1 raised: V001 holds -1 of FLT-220"))
+        let tooMany = try stock(["transfer", "--part", "FLT-220", "--from", "WH-CENTRAL", "--to", "V002", "--quantity", "100"])
+        #expect(tooMany.status == 1)
+        #expect(tooMany.stderr.contains("refused (insufficient_stock): not enough FLT-220 at WH-CENTRAL: 38 available, 100 asked"))
+        let unknown = try stock(["receive", "--part", "NOPE", "--to", "WH-CENTRAL", "--quantity", "1", "--unit-cost", "1"])
+        #expect(unknown.stderr.contains("unknown part NOPE"))
+        #expect(try stock(["adjust", "--part", "FLT-220", "--location", "V001", "--counted", "0"]).status == 0)
+        #expect(try stock(["discrepancies"]).stdout.contains("no open discrepancies"))
+        let balance = try stock(["balance", "--location", "WH-CENTRAL", "--json"])
+        #expect(balance.stdout.contains("\"onHand\": 38"), "\(balance.stdout)")
+        let value = try stock(["value"])
+        #expect(value.stdout.contains("WH-CENTRAL  456.00"), "\(value.stdout)")
+        let cost = try stock(["value", "--order", "202611000015"])
+        #expect(cost.stdout.contains("FLT-220     3  36.00"), "\(cost.stdout)")
+        let ledger = try stock(["ledger", "--part", "FLT-220"])
+        #expect(ledger.stdout.split(separator: "\n").count == 5, "header and four entries: \(ledger.stdout)")
+        // Taking the transfer back would leave V001 below zero: refused. The consumption can be reversed, once.
+        #expect(try stock(["reverse", "--entry", "2"]).stderr.contains("not enough FLT-220 at V001: 0 available, 2 asked"))
+        let reversed = try stock(["reverse", "--entry", "3"])
+        #expect(reversed.status == 0, "\(reversed.stderr)")
+        #expect(try stock(["reverse", "--entry", "3"]).stderr.contains("entry 3 was already reversed by entry 5"))
+        #expect(try stock(["reorder-point", "--part", "FLT-220", "--location", "WH-CENTRAL", "--point", "50", "--quantity", "100"]).status == 0)
+        #expect(try stock(["reorder"]).stdout.contains("WH-CENTRAL  FLT-220"))
+    }
+
+    @Test func replenishmentFromAPlan() throws {
+        let directory = try cli.temporaryDirectory()
+        let db = directory.appendingPathComponent("stock.sqlite").path
+        let plan = directory.appendingPathComponent("plan.json").path
+        #expect(try cli.run(["plan", "data/demo/problem.json", "--iterations", "0", "--time-limit", "0", "--out", plan]).status == 0)
+        #expect(try cli.run(["stock", "setup", "--db", db, "--problem", "data/demo/problem.json", "--warehouse", "WH1", "--warehouse", "WH2"]).status == 0)
+        #expect(try cli.run(["stock", "receive", "--db", db, "--part", "FLT-220", "--to", "WH2", "--quantity", "500", "--unit-cost", "1000"]).status == 0)
+        let result = try cli.run(["stock", "replenish", "--db", db, "--plan", plan])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Van loading for 2026-11-23"))
+        let filterLines = result.stdout.split(separator: "\n").filter { $0.contains("FLT-220") }
+        #expect(!filterLines.isEmpty)
+        #expect(filterLines.allSatisfy { $0.contains("WH2") }, "filters come from the warehouse that has them: \(filterLines)")
+        #expect(result.stdout.contains("Reorder"))
+        let missing = try cli.run(["stock", "replenish", "--db", directory.appendingPathComponent("empty.sqlite").path, "--plan", plan])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("is not in the stock book"))
+    }
+}
