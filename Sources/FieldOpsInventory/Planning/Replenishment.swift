@@ -14,6 +14,16 @@ public struct ReplenishmentLine: Hashable, Sendable, Codable {
     public var warehouse: LocationID?
     /// Still missing after every warehouse gave what it could.
     public var short: Int
+
+    public init(van: LocationID, partId: PartID, needed: Int, inVan: Int, load: Int, warehouse: LocationID?, short: Int) {
+        self.van = van
+        self.partId = partId
+        self.needed = needed
+        self.inVan = inVan
+        self.load = load
+        self.warehouse = warehouse
+        self.short = short
+    }
 }
 
 /// A part to order for a location because its available stock is at or below the reorder point.
