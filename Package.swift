@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // Engine modules (Model, Reports; later Scheduler, Inventory, Sync) use only the standard library and Foundation.
@@ -12,19 +12,37 @@ let package = Package(
         .library(name: "FieldOpsScheduler", targets: ["FieldOpsScheduler"]),
         .library(name: "FieldOpsInventory", targets: ["FieldOpsInventory"]),
         .library(name: "FieldOpsStore", targets: ["FieldOpsStore"]),
+        .library(name: "FieldOpsSync", targets: ["FieldOpsSync"]),
+        .library(name: "FieldOpsServer", targets: ["FieldOpsServer"]),
         .library(name: "FieldOpsReports", targets: ["FieldOpsReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Without the swift-configuration trait: it adds build time and nothing FieldOps uses.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(name: "FieldOpsModel"),
         .target(name: "FieldOpsScheduler", dependencies: ["FieldOpsModel"]),
         .target(name: "FieldOpsInventory", dependencies: ["FieldOpsModel"]),
+        .target(name: "FieldOpsSync", dependencies: ["FieldOpsModel", "FieldOpsInventory"]),
         .target(
             name: "FieldOpsStore",
-            dependencies: ["FieldOpsModel", "FieldOpsInventory", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "FieldOpsModel", "FieldOpsInventory", "FieldOpsSync", "FieldOpsScheduler",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "FieldOpsServer",
+            dependencies: [
+                "FieldOpsModel", "FieldOpsSync", "FieldOpsStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel", "FieldOpsScheduler"]),
         .executableTarget(
             name: "fieldops",
@@ -34,12 +52,20 @@ let package = Package(
                 "FieldOpsScheduler",
                 "FieldOpsInventory",
                 "FieldOpsStore",
+                "FieldOpsSync",
+                "FieldOpsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel"]),
         .testTarget(name: "FieldOpsInventoryTests", dependencies: ["FieldOpsInventory", "FieldOpsModel", "FieldOpsStore"]),
+        .testTarget(
+            name: "FieldOpsServerTests",
+            dependencies: [
+                "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel"]),
         .testTarget(name: "fieldopsTests", dependencies: ["fieldops"]),
     ],

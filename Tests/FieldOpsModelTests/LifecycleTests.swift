@@ -5,7 +5,7 @@ import Testing
 let legalTransitions: Set<String> = [
     "new>dispatched", "new>onHold", "new>cancelled",
     "dispatched>new", "dispatched>enRoute", "dispatched>onSite", "dispatched>onHold", "dispatched>cancelled",
-    "enRoute>onSite", "enRoute>onHold", "enRoute>cancelled",
+    "enRoute>dispatched", "enRoute>onSite", "enRoute>onHold", "enRoute>cancelled",
     "onSite>resolved", "onSite>onHold",
     "resolved>pendingCallback", "resolved>closed", "resolved>reopened",
     "pendingCallback>closed", "pendingCallback>reopened",

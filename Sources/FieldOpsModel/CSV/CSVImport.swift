@@ -58,7 +58,8 @@ public enum CSVImport {
         let problem = Problem(
             name: name ?? base?.name ?? "Imported from \(sources.orders.file)", horizon: horizon, skills: skills,
             policy: policy, travel: base?.travel ?? .cityDefault, parts: allParts,
-            technicians: technicians.map(\.technician), orders: orders.map(\.order))
+            technicians: technicians.map(\.technician), orders: orders.map(\.order),
+            warehouses: base?.warehouses ?? [], initialStock: base?.initialStock ?? [])
         let baseParts = allParts.count - csvParts.count
         for issue in ProblemValidator.issues(in: problem) {
             issues.append(locate(issue, technicians: technicians.map(\.line), orders: orders.map(\.line),

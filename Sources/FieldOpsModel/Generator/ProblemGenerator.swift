@@ -61,9 +61,22 @@ public struct ProblemGenerator: Sendable {
         }
         let name = configuration.name
             ?? "Generated: \(configuration.technicians) technicians, \(configuration.orders) orders, \(horizon.days) day(s), seed \(configuration.seed)"
+        // Two warehouses with every part, and each van stocked with a few parts of its technician's trades.
+        let warehouses = [Warehouse(id: "WH-CENTRAL", name: "Zentrallager"), Warehouse(id: "WH-OST", name: "Lager Ost")]
+        var stock: [StockLine] = []
+        for part in Words.parts {
+            stock.append(StockLine(location: "WH-CENTRAL", partId: PartID(rawValue: part.id), quantity: part.serialized ? 8 : Int.random(in: 40...200, using: &random)))
+            stock.append(StockLine(location: "WH-OST", partId: PartID(rawValue: part.id), quantity: part.serialized ? 3 : Int.random(in: 10...80, using: &random)))
+        }
+        for technician in technicians {
+            let trades = Set(technician.skills.map(\.skill))
+            for part in Words.parts where trades.contains(part.skill) && !part.serialized && random.chance(0.6) {
+                stock.append(StockLine(location: technician.van, partId: PartID(rawValue: part.id), quantity: Int.random(in: 1...6, using: &random)))
+            }
+        }
         return Problem(
             name: name, horizon: horizon, skills: Words.skills, policy: policy, travel: .cityDefault, parts: parts,
-            technicians: technicians, orders: orders)
+            technicians: technicians, orders: orders, warehouses: warehouses, initialStock: stock)
     }
 
     // MARK: Places

@@ -88,16 +88,38 @@ public enum ProblemFileReader {
         let orders = root.required("orders") { node, path in
             doc.indexedList(node, path) { readWorkOrder($0, $1, doc, policy: policy?.sla ?? SLAPolicy()) }
         }
+        let warehouses = root.optional("warehouses", default: []) { node, path in
+            doc.list(node, path) { node, path -> Warehouse? in
+                guard let object = doc.object(node, path) else { return nil }
+                let id = object.required("id", doc.nonEmptyString)
+                let name = object.optional("name", default: id ?? "", doc.string)
+                object.finish()
+                guard let id, let name else { return nil }
+                return Warehouse(id: LocationID(rawValue: id), name: name)
+            }
+        }
+        let stock = root.optional("initialStock", default: []) { node, path in
+            doc.list(node, path) { node, path -> StockLine? in
+                guard let object = doc.object(node, path) else { return nil }
+                let location = object.required("location", doc.nonEmptyString)
+                let part = object.required("partId", doc.nonEmptyString)
+                let quantity = object.required("quantity", doc.int)
+                object.finish()
+                guard let location, let part, let quantity else { return nil }
+                return StockLine(location: LocationID(rawValue: location), partId: PartID(rawValue: part), quantity: quantity)
+            }
+        }
         root.finish()
         index.lists["parts"] = parts?.map(\.index)
         index.lists["technicians"] = technicians?.map(\.index)
         index.lists["orders"] = orders?.map(\.index)
         guard let version, let name, let horizon, let skills, let policy, let travel, let parts, let technicians,
-              let orders
+              let orders, let warehouses, let stock
         else { return nil }
         return Problem(
             formatVersion: version, name: name, horizon: horizon, skills: skills, policy: policy, travel: travel,
-            parts: parts.map(\.value), technicians: technicians.map(\.value), orders: orders.map(\.value))
+            parts: parts.map(\.value), technicians: technicians.map(\.value), orders: orders.map(\.value),
+            warehouses: warehouses, initialStock: stock)
     }
 
     static func readHorizon(_ node: JSONNode, _ path: String, _ doc: DocumentReader) -> Horizon? {

@@ -9,6 +9,7 @@ public enum ProblemValidator {
         checkTravel(problem, &issues)
         let technicianIds = checkTechnicians(problem, &issues)
         checkOrders(problem, technicianIds: technicianIds, &issues)
+        checkStock(problem, &issues)
         return issues.items
     }
 
@@ -174,6 +175,25 @@ public enum ProblemValidator {
             if limits.overtimeMinutes < 0 { issues.error("\(path).limits.overtimeMinutes", "must not be negative") }
         }
         return ids
+    }
+
+    static func checkStock(_ problem: Problem, _ issues: inout IssueList) {
+        let vans = Set(problem.technicians.map(\.van))
+        var warehouses = Set<LocationID>()
+        let reserved: Set<LocationID> = ["SUPPLIER", "CONSUMED", "DEFECTIVE", "SCRAP", "ADJUSTMENT"]
+        for (index, warehouse) in problem.warehouses.enumerated() {
+            if !warehouses.insert(warehouse.id).inserted { issues.error("warehouses[\(index)].id", "duplicate warehouse \"\(warehouse.id)\"") }
+            if vans.contains(warehouse.id) { issues.error("warehouses[\(index)].id", "\"\(warehouse.id)\" is also a technician's van") }
+            if reserved.contains(warehouse.id) { issues.error("warehouses[\(index)].id", "\"\(warehouse.id)\" is a virtual location's name") }
+        }
+        let parts = Set(problem.parts.map(\.id))
+        for (index, line) in problem.initialStock.enumerated() {
+            if !warehouses.contains(line.location) && !vans.contains(line.location) {
+                issues.error("initialStock[\(index)].location", "\"\(line.location)\" is neither a warehouse nor a technician's van")
+            }
+            if !parts.contains(line.partId) { issues.error("initialStock[\(index)].partId", "unknown part \"\(line.partId)\" (not in parts)") }
+            if line.quantity <= 0 { issues.error("initialStock[\(index)].quantity", "must be above zero, is \(line.quantity)") }
+        }
     }
 
     static func checkLocation(_ point: GeoPoint, _ path: String, _ issues: inout IssueList) {

@@ -26,7 +26,8 @@ public enum WorkOrderStatus: String, CaseIterable, Sendable, Codable, CustomStri
         case .new: [.dispatched, .onHold, .cancelled]
         // Back to new is the dispatcher taking the order off a technician before anyone left.
         case .dispatched: [.new, .enRoute, .onSite, .onHold, .cancelled]
-        case .enRoute: [.onSite, .onHold, .cancelled]
+        // Back to dispatched is the dispatcher giving the order to someone else before anyone arrived.
+        case .enRoute: [.dispatched, .onSite, .onHold, .cancelled]
         case .onSite: [.resolved, .onHold]
         case .resolved: [.pendingCallback, .closed, .reopened]
         case .pendingCallback: [.closed, .reopened]
