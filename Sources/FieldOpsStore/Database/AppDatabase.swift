@@ -112,6 +112,97 @@ public struct AppDatabase: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE technicians (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    van TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE TABLE work_orders (
+                    number TEXT PRIMARY KEY NOT NULL,
+                    data TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    technician_id TEXT,
+                    assignment_version INTEGER NOT NULL DEFAULT 0,
+                    planned_start INTEGER,
+                    planned_end INTEGER,
+                    created_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    aged_out INTEGER NOT NULL DEFAULT 0,
+                    csat INTEGER
+                );
+                CREATE INDEX work_orders_technician ON work_orders(technician_id);
+                CREATE TABLE work_order_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    work_order TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    time INTEGER NOT NULL,
+                    from_status TEXT NOT NULL,
+                    to_status TEXT NOT NULL,
+                    technician_id TEXT,
+                    applied INTEGER NOT NULL DEFAULT 1,
+                    note TEXT
+                );
+                CREATE INDEX work_order_events_order ON work_order_events(work_order, id);
+                CREATE TABLE notes (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    work_order TEXT NOT NULL,
+                    technician_id TEXT,
+                    text TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX notes_work_order ON notes(work_order);
+                CREATE TABLE change_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entity TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    old_owner TEXT,
+                    new_owner TEXT,
+                    everyone INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
+                CREATE INDEX change_log_old_owner ON change_log(old_owner, seq) WHERE old_owner IS NOT NULL;
+                CREATE INDEX change_log_new_owner ON change_log(new_owner, seq) WHERE new_owner IS NOT NULL;
+                CREATE INDEX change_log_everyone ON change_log(seq) WHERE everyone = 1;
+                CREATE TABLE devices (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    technician_id TEXT NOT NULL,
+                    last_mutation_id INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE mutation_outcomes (
+                    device_id TEXT NOT NULL,
+                    mutation_id INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    code TEXT,
+                    message TEXT,
+                    PRIMARY KEY (device_id, mutation_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE tokens (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL,
+                    technician_id TEXT,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                CREATE TABLE exceptions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    work_order TEXT,
+                    technician_id TEXT,
+                    message TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    resolved_at INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -6,20 +6,23 @@ import GRDB
 extension AppDatabase {
     /// Adds or updates parts and locations (and makes sure the virtual locations exist).
     public func setUpStock(parts: [Part], locations: [StockLocation]) throws {
-        try writer.write { db in
-            for part in parts {
-                try db.execute(sql: """
-                    INSERT INTO parts (id, name, unit, serialized, standard_cost) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit,
-                        serialized = excluded.serialized, standard_cost = excluded.standard_cost
-                    """, arguments: [part.id.rawValue, part.name, part.unit, part.serialized, part.standardCost])
-            }
-            for location in StockLocation.virtual + locations {
-                try db.execute(sql: """
-                    INSERT INTO stock_locations (id, kind, name, technician_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, technician_id = excluded.technician_id
-                    """, arguments: [location.id.rawValue, location.kind.rawValue, location.name, location.technicianId?.rawValue])
-            }
+        try writer.write { db in try Self.setUpStock(db, parts: parts, locations: locations) }
+    }
+
+    static func setUpStock(_ db: Database, parts: [Part], locations: [StockLocation]) throws {
+        for part in parts {
+            try db.execute(sql: """
+                INSERT INTO parts (id, name, unit, serialized, standard_cost) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit,
+                    serialized = excluded.serialized, standard_cost = excluded.standard_cost
+                """, arguments: [part.id.rawValue, part.name, part.unit, part.serialized, part.standardCost])
+            try ChangeLog.record(db, .part, part.id.rawValue, oldOwner: nil, newOwner: nil, everyone: true)
+        }
+        for location in StockLocation.virtual + locations {
+            try db.execute(sql: """
+                INSERT INTO stock_locations (id, kind, name, technician_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, technician_id = excluded.technician_id
+                """, arguments: [location.id.rawValue, location.kind.rawValue, location.name, location.technicianId?.rawValue])
         }
     }
 

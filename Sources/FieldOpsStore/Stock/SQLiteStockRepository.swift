@@ -64,6 +64,10 @@ public struct SQLiteStockRepository: StockRepository {
         guard let row = try Row.fetchOne(statement, arguments: [part.rawValue, location.rawValue, onHand, reserved]) else {
             return StockBalance(partId: part, location: location)
         }
+        // Van balances are what devices see: every change goes into the change log with the balance.
+        if let van = try self.location(location), van.kind == .van, let owner = van.technicianId {
+            try ChangeLog.record(db, .stockBalance, "\(location)/\(part)", oldOwner: owner.rawValue, newOwner: owner.rawValue)
+        }
         return StockBalance(partId: part, location: location, onHand: row[0], reserved: row[1])
     }
 

@@ -1,0 +1,157 @@
+import FieldOpsInventory
+import FieldOpsModel
+import FieldOpsSync
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Applies a device's pushed mutations, in one transaction: mutation `n` is applied only right after `n − 1`
+    /// and its outcome is stored with its effects; earlier ids get their stored outcome; a gap stops the batch.
+    public func push(_ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
+        try writer.write { db in
+            var last = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
+            var outcomes: [MutationOutcome] = []
+            for mutation in request.mutations {
+                if mutation.id <= last {
+                    outcomes.append(try Self.storedOutcome(db, device: request.deviceId, mutation: mutation.id))
+                    continue
+                }
+                guard mutation.id == last + 1 else { break }
+                let outcome = try Self.apply(db, mutation, technician: technician, at: time)
+                try db.execute(sql: "INSERT INTO mutation_outcomes (device_id, mutation_id, status, code, message) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [request.deviceId, mutation.id, outcome.status.rawValue, outcome.code, outcome.message])
+                last = mutation.id
+                outcomes.append(outcome)
+            }
+            try db.execute(sql: "UPDATE devices SET last_mutation_id = ? WHERE id = ?", arguments: [last, request.deviceId])
+            return PushResponse(lastMutationId: last, outcomes: outcomes)
+        }
+    }
+
+    static func storedOutcome(_ db: Database, device: String, mutation: Int64) throws -> MutationOutcome {
+        let statement = try db.cachedStatement(sql: "SELECT status, code, message FROM mutation_outcomes WHERE device_id = ? AND mutation_id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [device, mutation]) else {
+            return MutationOutcome(id: mutation, status: .applied)
+        }
+        return MutationOutcome(id: mutation, status: MutationOutcome.Status(rawValue: row[0]) ?? .applied, code: row[1], message: row[2])
+    }
+
+    static func apply(_ db: Database, _ mutation: Mutation, technician: TechnicianID, at time: Instant) throws -> MutationOutcome {
+        let parsed: DeviceMutation
+        switch DeviceMutation.parse(mutation) {
+        case .success(let value): parsed = value
+        case .failure(let rejection): return MutationOutcome(id: mutation.id, status: .rejected, code: rejection.code, message: rejection.message)
+        }
+        do {
+            switch parsed {
+            case .setStatus(let number, let status, let basis, let note):
+                return try setStatus(db, mutation.id, number, status, basis: basis, note: note, technician: technician, at: time)
+            case .addNote(let number, let noteId, let text):
+                return try addNote(db, mutation.id, number, noteId: noteId, text: text, technician: technician, at: time)
+            case .consume(let entryId, let number, let part, let quantity, let serial):
+                return try stock(db, mutation.id, entryId: entryId, number: number, technician: technician, at: time) { van in
+                    .consume(part: part, van: van, quantity: quantity, workOrder: number, serial: serial)
+                }
+            case .returnDefective(let entryId, let number, let part, let quantity, let serial):
+                return try stock(db, mutation.id, entryId: entryId, number: number, technician: technician, at: time) { van in
+                    .returnDefective(part: part, van: van, quantity: quantity, workOrder: number, serial: serial)
+                }
+            }
+        } catch let rejection as Rejection {
+            return MutationOutcome(id: mutation.id, status: .rejected, code: rejection.code, message: rejection.message)
+        }
+    }
+
+    static func order(_ db: Database, _ number: WorkOrderNumber) throws -> WorkOrderRow {
+        guard let row = try WorkOrderRow.fetch(db, number) else {
+            throw Rejection(code: "unknown_work_order", message: "no work order \(number)")
+        }
+        return row
+    }
+
+    static func setStatus(
+        _ db: Database, _ id: Int64, _ number: WorkOrderNumber, _ status: WorkOrderStatus, basis: Int64, note: String?,
+        technician: TechnicianID, at time: Instant
+    ) throws -> MutationOutcome {
+        var row = try order(db, number)
+        var state = StatusRules.OrderState(status: row.order.status, technicianId: row.technicianId, assignmentVersion: row.assignmentVersion)
+        // Reassigned away and back again: the device's basis is old, but the order is its own.
+        if basis < row.assignmentVersion && row.technicianId == technician { state.assignmentVersion = basis }
+        let actor = technician.rawValue
+        switch StatusRules.decide(requested: status, basis: basis, reporter: technician, order: state) {
+        case .reject(let rejection, let record):
+            if record {
+                try WorkOrderRow.recordEvent(db, number, actor: actor, source: .technicianDevice, time: time, from: row.order.status,
+                                             to: status, technician: technician, applied: false, note: "not applied: \(rejection.code)")
+            }
+            return MutationOutcome(id: id, status: .rejected, code: rejection.code, message: rejection.message)
+        case .apply(let path, let exception, let reassignBack):
+            let previous = row.technicianId
+            for step in path {
+                try WorkOrderRow.recordEvent(db, number, actor: actor, source: .technicianDevice, time: time, from: row.order.status,
+                                             to: step, technician: technician, note: step == status ? note : nil)
+                row.order.status = step
+            }
+            if path.isEmpty {
+                // A late fact that cannot move the order forward is still kept in its history.
+                try WorkOrderRow.recordEvent(db, number, actor: actor, source: .technicianDevice, time: time, from: row.order.status,
+                                             to: status, technician: technician, applied: false, note: note)
+            }
+            if reassignBack {
+                row.technicianId = technician
+                row.assignmentVersion += 1
+            }
+            try row.saveState(db, previousOwner: previous)
+            if let exception {
+                try raiseException(db, kind: exception.code, workOrder: number, technician: technician, message: exception.message, at: time)
+                return MutationOutcome(id: id, status: .appliedWithException, code: exception.code, message: exception.message)
+            }
+            return MutationOutcome(id: id, status: .applied)
+        }
+    }
+
+    static func addNote(_ db: Database, _ id: Int64, _ number: WorkOrderNumber, noteId: String, text: String, technician: TechnicianID, at time: Instant) throws -> MutationOutcome {
+        let row = try order(db, number)
+        if let existing = try Row.fetchOne(db, sql: "SELECT work_order, text FROM notes WHERE id = ?", arguments: [noteId]) {
+            guard (existing[0] as String) == number.rawValue && (existing[1] as String) == text else {
+                throw Rejection(code: "note_id_conflict", message: "note \(noteId) already exists with other content")
+            }
+            return MutationOutcome(id: id, status: .applied)
+        }
+        try db.execute(sql: "INSERT INTO notes (id, work_order, technician_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [noteId, number.rawValue, technician.rawValue, text, time.secondsSinceEpoch])
+        // The note changes what the order's owner sees (the order carries its notes) and, if the writer is someone
+        // else, what they see.
+        try ChangeLog.record(db, .note, noteId, oldOwner: technician.rawValue, newOwner: row.technicianId?.rawValue)
+        try ChangeLog.record(db, .workOrder, number.rawValue, oldOwner: row.technicianId?.rawValue, newOwner: row.technicianId?.rawValue)
+        return MutationOutcome(id: id, status: .applied)
+    }
+
+    static func stock(
+        _ db: Database, _ id: Int64, entryId: String, number: WorkOrderNumber, technician: TechnicianID, at time: Instant,
+        movement: (LocationID) -> StockMovement
+    ) throws -> MutationOutcome {
+        _ = try order(db, number)
+        guard let van = try String.fetchOne(db, sql: "SELECT van FROM technicians WHERE id = ?", arguments: [technician.rawValue]) else {
+            throw Rejection(code: "unknown_technician", message: "technician \(technician) has no van")
+        }
+        var repository = SQLiteStockRepository(db)
+        let context = PostingContext(idempotencyKey: entryId, actor: technician.rawValue, source: .technicianDevice, time: time)
+        let result: PostingResult
+        do {
+            result = try StockLedger.post(movement(LocationID(rawValue: van)), context: context, in: &repository)
+        } catch let error as InventoryError {
+            throw Rejection(code: error.code, message: error.message)
+        }
+        let entry = result.entry
+        if entry.kind == .consume {
+            let balance = try repository.balance(part: entry.partId, location: entry.from)
+            if balance.onHand < 0 {
+                let message = "van \(entry.from) now holds \(balance.onHand) of \(entry.partId); "
+                    + (result.raisedDiscrepancy != nil ? "a discrepancy was raised" : "its discrepancy is still open")
+                return MutationOutcome(id: id, status: .appliedWithException, code: "negative_van_stock", message: message)
+            }
+        }
+        return MutationOutcome(id: id, status: .applied)
+    }
+}
