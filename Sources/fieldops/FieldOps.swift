@@ -5,5 +5,8 @@ struct FieldOps: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fieldops",
         abstract: "Field-service dispatch: work orders, technicians and their plans.",
-        subcommands: [Validate.self, PlanCommand.self, Explain.self, Insert.self, Stock.self, Generate.self, ImportCSV.self, ExportCSV.self])
+        subcommands: [
+            Validate.self, PlanCommand.self, Explain.self, Insert.self, Import.self, Optimize.self, Assign.self, Token.self,
+            Exceptions.self, Serve.self, Stock.self, Generate.self, ImportCSV.self, ExportCSV.self,
+        ])
 }
