@@ -31,7 +31,7 @@ struct SyncController {
         guard body.mutations.count <= 1_000 else {
             throw APIError(.contentTooLarge, "too_many_mutations", "push at most 1000 mutations at a time")
         }
-        let response = try database.push(body, technician: technician, at: configuration.clock())
+        let response = try await database.push(body, technician: technician, at: configuration.clock())
         context.logger.info("push", metadata: [
             "technician": "\(technician)", "device": "\(body.deviceId)", "mutations": "\(body.mutations.count)",
             "processed": "\(response.outcomes.count)", "last": "\(response.lastMutationId)",
@@ -45,7 +45,7 @@ struct SyncController {
         let body = try await JSONBody.decode(PullRequest.self, from: request, limit: configuration.maxBodyBytes)
         try check(version: body.protocolVersion, device: body.deviceId)
         if let limit = body.limit, limit < 1 { throw APIError(.badRequest, "invalid_body", "limit must be at least 1") }
-        let response = try database.pull(body, technician: technician, at: configuration.clock())
+        let response = try await database.pull(body, technician: technician, at: configuration.clock())
         context.logger.info("pull", metadata: [
             "technician": "\(technician)", "device": "\(body.deviceId)", "changes": "\(response.changes.count)",
             "hasMore": "\(response.hasMore)", "reset": "\(response.reset ?? false)",

@@ -11,7 +11,7 @@ struct AuthMiddleware: RouterMiddleware {
             throw APIError(.unauthorized, "missing_token", "send Authorization: Bearer <token>")
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard let principal = try database.principal(forToken: token) else {
+        guard let principal = try await database.principal(forToken: token) else {
             throw APIError(.unauthorized, "unknown_token", "the token is unknown or revoked")
         }
         var context = context

@@ -41,6 +41,18 @@ extension AppDatabase {
         }
     }
 
+    /// The same, awaiting the database (for the server).
+    public func principal(forToken token: String) async throws -> Principal? {
+        let hash = Self.hash(token)
+        return try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, technician_id FROM tokens WHERE hash = ? AND revoked_at IS NULL", arguments: [hash]) else {
+                return nil
+            }
+            if (row[0] as String) == "dispatcher" { return .dispatcher }
+            return (row[1] as String?).map { .technician(TechnicianID(rawValue: $0)) }
+        }
+    }
+
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }

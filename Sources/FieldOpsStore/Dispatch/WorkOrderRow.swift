@@ -41,6 +41,19 @@ struct WorkOrderRow {
             plannedEnd?.secondsSinceEpoch, closedAt?.secondsSinceEpoch, agedOut, order.number.rawValue,
         ])
         try ChangeLog.record(db, .workOrder, order.number.rawValue, oldOwner: previousOwner?.rawValue, newOwner: technicianId?.rawValue)
+        // The order's notes move with it: the new owner's devices get them, the old owner's drop them.
+        if previousOwner != technicianId {
+            for note in try String.fetchAll(db, sql: "SELECT id FROM notes WHERE work_order = ?", arguments: [order.number.rawValue]) {
+                try ChangeLog.record(db, .note, note, oldOwner: previousOwner?.rawValue, newOwner: technicianId?.rawValue)
+            }
+        }
+    }
+
+    /// The technician an order is with, without reading the order itself (the hot path of device mutations).
+    static func owner(_ db: Database, _ number: WorkOrderNumber) throws -> (exists: Bool, technician: TechnicianID?) {
+        let statement = try db.cachedStatement(sql: "SELECT technician_id FROM work_orders WHERE number = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [number.rawValue]) else { return (false, nil) }
+        return (true, (row[0] as String?).map(TechnicianID.init(rawValue:)))
     }
 
     /// Records a status transition (applied or only reported) in the order's history.

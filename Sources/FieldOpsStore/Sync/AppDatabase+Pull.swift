@@ -12,11 +12,39 @@ extension AppDatabase {
     /// The changes in a device's scope after its cursor, one page. The page and `lastMutationId` are read in one
     /// snapshot, so the page includes the effects of every mutation up to that id.
     public func pull(_ request: PullRequest, technician: TechnicianID, at time: Instant) throws -> PullResponse {
-        try writer.write { db in
-            _ = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
-            try Self.ageOut(db, at: time)
+        if try writer.read({ db in try Self.needsWrite(db, request.deviceId, technician: technician, at: time) }) {
+            try writer.write { db in try Self.prepare(db, request.deviceId, technician: technician, at: time) }
         }
-        return try writer.read { db in
+        return try writer.read { db in try Self.page(db, request, technician: technician) }
+    }
+
+    /// The same, awaiting the database instead of blocking the caller's thread (for the server).
+    public func pull(_ request: PullRequest, technician: TechnicianID, at time: Instant) async throws -> PullResponse {
+        if try await writer.read({ db in try Self.needsWrite(db, request.deviceId, technician: technician, at: time) }) {
+            try await writer.write { db in try Self.prepare(db, request.deviceId, technician: technician, at: time) }
+        }
+        return try await writer.read { db in try Self.page(db, request, technician: technician) }
+    }
+
+    /// A pull writes only to bind a new device or to age out closed orders; most pulls only read.
+    static func needsWrite(_ db: Database, _ deviceId: String, technician: TechnicianID, at time: Instant) throws -> Bool {
+        let owner = try String.fetchOne(db, sql: "SELECT technician_id FROM devices WHERE id = ?", arguments: [deviceId])
+        if owner == nil { return true }
+        if owner != technician.rawValue {
+            throw StoreError(code: "device_bound_elsewhere", message: "device \(deviceId) belongs to another technician")
+        }
+        return try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM work_orders WHERE status = 'closed' AND aged_out = 0 AND closed_at IS NOT NULL AND closed_at < ? LIMIT 1
+            """, arguments: [time.secondsSinceEpoch - closedOrdersKeptSeconds]) != nil
+    }
+
+    static func prepare(_ db: Database, _ deviceId: String, technician: TechnicianID, at time: Instant) throws {
+        _ = try bindDevice(db, deviceId, to: technician, at: time)
+        try ageOut(db, at: time)
+    }
+
+    static func page(_ db: Database, _ request: PullRequest, technician: TechnicianID) throws -> PullResponse {
+        do {
             let last = try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM devices WHERE id = ?", arguments: [request.deviceId]) ?? 0
             let instance = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'instance'") ?? "empty"
             let limit = min(max(1, request.limit ?? Self.defaultPullLimit), Self.maxPullLimit)
@@ -183,12 +211,8 @@ struct PullPage {
             guard let row = try WorkOrderRow.fetch(db, WorkOrderNumber(rawValue: id)), row.technicianId == technician,
                   row.order.status != .cancelled, !row.agedOut
             else { return nil }
-            let notes = try Row.fetchAll(db, sql: "SELECT id, technician_id, text, created_at FROM notes WHERE work_order = ? ORDER BY created_at, id", arguments: [id]).map {
-                NoteView(noteId: $0[0], workOrderId: row.order.number, technicianId: ($0[1] as String?).map(TechnicianID.init(rawValue:)),
-                         text: $0[2], createdAt: Instant(secondsSinceEpoch: $0[3]))
-            }
             let view = WorkOrderView(order: row.order, technicianId: row.technicianId, assignmentVersion: row.assignmentVersion,
-                                     plannedStart: row.plannedStart, plannedEnd: row.plannedEnd, notes: notes)
+                                     plannedStart: row.plannedStart, plannedEnd: row.plannedEnd)
             return Change(entity: entity.rawValue, op: .put, id: id, version: version, data: try JSONValue(encoding: view))
         case .note:
             guard let row = try Row.fetchOne(db, sql: """

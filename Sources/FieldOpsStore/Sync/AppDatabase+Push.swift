@@ -8,7 +8,16 @@ extension AppDatabase {
     /// Applies a device's pushed mutations, in one transaction: mutation `n` is applied only right after `n − 1`
     /// and its outcome is stored with its effects; earlier ids get their stored outcome; a gap stops the batch.
     public func push(_ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
-        try writer.write { db in
+        try writer.write { db in try Self.push(db, request, technician: technician, at: time) }
+    }
+
+    /// The same, awaiting the database's writer instead of blocking the caller's thread (for the server).
+    public func push(_ request: PushRequest, technician: TechnicianID, at time: Instant) async throws -> PushResponse {
+        try await writer.write { db in try Self.push(db, request, technician: technician, at: time) }
+    }
+
+    static func push(_ db: Database, _ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
+        do {
             var last = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
             var outcomes: [MutationOutcome] = []
             for mutation in request.mutations {
@@ -111,7 +120,8 @@ extension AppDatabase {
     }
 
     static func addNote(_ db: Database, _ id: Int64, _ number: WorkOrderNumber, noteId: String, text: String, technician: TechnicianID, at time: Instant) throws -> MutationOutcome {
-        let row = try order(db, number)
+        let owner = try WorkOrderRow.owner(db, number)
+        guard owner.exists else { throw Rejection(code: "unknown_work_order", message: "no work order \(number)") }
         if let existing = try Row.fetchOne(db, sql: "SELECT work_order, text FROM notes WHERE id = ?", arguments: [noteId]) {
             guard (existing[0] as String) == number.rawValue && (existing[1] as String) == text else {
                 throw Rejection(code: "note_id_conflict", message: "note \(noteId) already exists with other content")
@@ -120,10 +130,8 @@ extension AppDatabase {
         }
         try db.execute(sql: "INSERT INTO notes (id, work_order, technician_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [noteId, number.rawValue, technician.rawValue, text, time.secondsSinceEpoch])
-        // The note changes what the order's owner sees (the order carries its notes) and, if the writer is someone
-        // else, what they see.
-        try ChangeLog.record(db, .note, noteId, oldOwner: technician.rawValue, newOwner: row.technicianId?.rawValue)
-        try ChangeLog.record(db, .workOrder, number.rawValue, oldOwner: row.technicianId?.rawValue, newOwner: row.technicianId?.rawValue)
+        // The order's owner sees the note (and the writer, if someone else, learns it is out of their scope).
+        try ChangeLog.record(db, .note, noteId, oldOwner: technician.rawValue, newOwner: owner.technician?.rawValue)
         return MutationOutcome(id: id, status: .applied)
     }
 
@@ -131,7 +139,7 @@ extension AppDatabase {
         _ db: Database, _ id: Int64, entryId: String, number: WorkOrderNumber, technician: TechnicianID, at time: Instant,
         movement: (LocationID) -> StockMovement
     ) throws -> MutationOutcome {
-        _ = try order(db, number)
+        guard try WorkOrderRow.owner(db, number).exists else { throw Rejection(code: "unknown_work_order", message: "no work order \(number)") }
         guard let van = try String.fetchOne(db, sql: "SELECT van FROM technicians WHERE id = ?", arguments: [technician.rawValue]) else {
             throw Rejection(code: "unknown_technician", message: "technician \(technician) has no van")
         }

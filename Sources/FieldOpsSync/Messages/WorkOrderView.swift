@@ -1,7 +1,7 @@
 import FieldOpsModel
 
 /// What a device sees of a work order (`data` of a `workOrder` change): the order, who has it under which
-/// assignment version, when it is planned, and its notes.
+/// assignment version, and when it is planned. Its notes come as `note` entities.
 public struct WorkOrderView: Hashable, Sendable, Codable {
     public var number: WorkOrderNumber
     public var status: WorkOrderStatus
@@ -19,9 +19,8 @@ public struct WorkOrderView: Hashable, Sendable, Codable {
     public var assignmentVersion: Int64
     public var plannedStart: Instant?
     public var plannedEnd: Instant?
-    public var notes: [NoteView]
 
-    public init(order: WorkOrder, technicianId: TechnicianID?, assignmentVersion: Int64, plannedStart: Instant?, plannedEnd: Instant?, notes: [NoteView]) {
+    public init(order: WorkOrder, technicianId: TechnicianID?, assignmentVersion: Int64, plannedStart: Instant?, plannedEnd: Instant?) {
         number = order.number
         status = order.status
         priority = order.priority
@@ -37,7 +36,6 @@ public struct WorkOrderView: Hashable, Sendable, Codable {
         self.assignmentVersion = assignmentVersion
         self.plannedStart = plannedStart
         self.plannedEnd = plannedEnd
-        self.notes = notes
     }
 }
 
