@@ -4,7 +4,8 @@ import NIOCore
 
 /// Request bodies read with a size limit and decoded with errors that name the field.
 enum JSONBody {
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+    /// The body's bytes, at most `limit` of them (413 past that), never empty.
+    static func bytes(of request: Request, limit: Int) async throws -> [UInt8] {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -12,7 +13,12 @@ enum JSONBody {
         } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes")
         }
-        let data = Data(buffer: buffer)
+        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "empty_body", "the request needs a JSON body") }
+        return Array(buffer.readableBytesView)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        let data = Data(try await bytes(of: request, limit: limit))
         guard !data.isEmpty else { throw APIError(.badRequest, "empty_body", "the request needs a JSON body") }
         do {
             return try JSONDecoder().decode(T.self, from: data)

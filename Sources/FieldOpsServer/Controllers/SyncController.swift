@@ -23,7 +23,12 @@ struct SyncController {
 
     @Sendable func push(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         let technician = try technician(context)
-        let body = try await JSONBody.decode(PushRequest.self, from: request, limit: configuration.maxBodyBytes)
+        let body: PushRequest
+        do {
+            body = try SyncBodyDecoder.push(try await JSONBody.bytes(of: request, limit: configuration.maxBodyBytes))
+        } catch let error as SyncBodyDecoder.BodyError {
+            throw APIError(.badRequest, error.code, error.message)
+        }
         try check(version: body.protocolVersion, device: body.deviceId)
         guard body.mutations.allSatisfy({ $0.id >= 1 }) else {
             throw APIError(.badRequest, "invalid_body", "mutation ids count from 1")
@@ -42,7 +47,12 @@ struct SyncController {
 
     @Sendable func pull(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         let technician = try technician(context)
-        let body = try await JSONBody.decode(PullRequest.self, from: request, limit: configuration.maxBodyBytes)
+        let body: PullRequest
+        do {
+            body = try SyncBodyDecoder.pull(try await JSONBody.bytes(of: request, limit: configuration.maxBodyBytes))
+        } catch let error as SyncBodyDecoder.BodyError {
+            throw APIError(.badRequest, error.code, error.message)
+        }
         try check(version: body.protocolVersion, device: body.deviceId)
         if let limit = body.limit, limit < 1 { throw APIError(.badRequest, "invalid_body", "limit must be at least 1") }
         let response = try await database.pull(body, technician: technician, at: configuration.clock())
