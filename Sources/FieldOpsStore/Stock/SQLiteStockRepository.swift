@@ -64,9 +64,11 @@ public struct SQLiteStockRepository: StockRepository {
         guard let row = try Row.fetchOne(statement, arguments: [part.rawValue, location.rawValue, onHand, reserved]) else {
             return StockBalance(partId: part, location: location)
         }
-        // Van balances are what devices see: every change goes into the change log with the balance.
-        if let van = try self.location(location), van.kind == .van, let owner = van.technicianId {
-            try ChangeLog.record(db, .stockBalance, "\(location)/\(part)", oldOwner: owner.rawValue, newOwner: owner.rawValue)
+        // Every change to physical stock goes into the change log with the balance; a van's concerns its
+        // technician's devices, a warehouse's no device.
+        if let place = try self.location(location), place.kind.isReal {
+            let owner = place.kind == .van ? place.technicianId?.rawValue : nil
+            try ChangeLog.record(db, .stockBalance, "\(location)/\(part)", oldOwner: owner, newOwner: owner)
         }
         return StockBalance(partId: part, location: location, onHand: row[0], reserved: row[1])
     }
