@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "FieldOpsServer",
             dependencies: [
-                "FieldOpsModel", "FieldOpsSync", "FieldOpsStore",
+                "FieldOpsModel", "FieldOpsSync", "FieldOpsStore", "FieldOpsScheduler",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

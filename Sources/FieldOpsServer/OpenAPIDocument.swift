@@ -8,6 +8,8 @@ enum OpenAPIDocument {
         ("/openapi.json", "get", "This document", nil, nil, "Document"),
         ("/v1/sync/push", "post", "Push a device's queued mutations (applied once each, in id order)", "technician", "PushRequest", "PushResponse"),
         ("/v1/sync/pull", "post", "Pull the changes in the device's scope after a cursor, one page", "technician", "PullRequest", "PullResponse"),
+        ("/v1/dispatch/import", "post", "Import a problem file (technicians, vans, warehouses, parts, orders, initial stock)", "dispatcher", "Problem", "ImportResponse"),
+        ("/v1/dispatch/optimize", "post", "Plan the open orders and publish the assignments", "dispatcher", "OptimizeRequest", "OptimizeResponse"),
         ("/v1/dispatch/assign", "post", "Give a work order to a technician (refused on site or later)", "dispatcher", "AssignRequest", "AssignResponse"),
         ("/v1/dispatch/tokens", "post", "Issue a technician's token (returned once)", "dispatcher", "TokenRequest", "TokenResponse"),
         ("/v1/dispatch/exceptions", "get", "What the dispatcher and the stock controller must look at", "dispatcher", nil, "Exceptions"),
@@ -49,6 +51,13 @@ enum OpenAPIDocument {
             "PullResponse": object([
                 "cursor": string, "hasMore": boolean, "lastMutationId": integer, "changes": array(ref("Change")), "reset": boolean,
             ], required: ["cursor", "hasMore", "lastMutationId", "changes"]),
+            "Problem": ["type": "object", "description": "A problem file as in docs/problem-format.md"],
+            "ImportResponse": object(["technicians": integer, "ordersAdded": integer, "ordersUpdated": integer, "parts": integer]),
+            "OptimizeRequest": object(["timeLimitSeconds": ["type": "number"], "seed": integer]),
+            "OptimizeResponse": object([
+                "score": object(["hard": integer, "medium": integer, "soft": integer]), "assigned": integer, "reassigned": integer,
+                "unassigned": integer, "unchanged": integer, "unassignedOrders": array(string),
+            ]),
             "AssignRequest": object(["workOrderId": string, "technicianId": string], required: ["workOrderId", "technicianId"]),
             "AssignResponse": object(["workOrderId": string, "technicianId": string, "previousTechnicianId": string, "assignmentVersion": integer]),
             "TokenRequest": object(["technicianId": string], required: ["technicianId"]),

@@ -22,7 +22,7 @@ import Testing
             let json = try #require(try JSONSerialization.jsonObject(with: document.body) as? [String: Any])
             #expect(json["openapi"] as? String == "3.0.3")
             let paths = try #require(json["paths"] as? [String: [String: Any]])
-            #expect(paths.count == 7)
+            #expect(paths.count == 9)
             // Every documented operation is served (not 404 or 405), with the documented kind of token.
             for (path, methods) in paths {
                 for (method, operation) in methods {
@@ -45,6 +45,30 @@ import Testing
             }
             // And nothing undocumented answers.
             #expect(try await client.send(.post, "/v1/sync/unknown", token: token).status == .notFound)
+        }
+    }
+
+    @Test func theDispatcherImportsOptimizesAndAssignsOverHTTP() async throws {
+        let database = try AppDatabase.inMemory()
+        let dispatcher = try database.issueToken(technician: nil, at: SyncFixture.now)
+        let problem = try ProblemFileWriter.data(SyncFixture.problem)
+        try await LiveServer.run(database) { client in
+            let broken = try await client.send(.post, "/v1/dispatch/import", token: dispatcher, body: Data(#"{"horizon": 3}"#.utf8))
+            #expect(broken.status == .unprocessableContent)
+            #expect(String(decoding: broken.body, as: UTF8.self).contains("horizon: expected an object"))
+            let imported = try await client.send(.post, "/v1/dispatch/import", token: dispatcher, body: problem)
+            #expect(imported.status == .ok, "\(String(decoding: imported.body, as: UTF8.self))")
+            let optimized = try await client.post("/v1/dispatch/optimize", token: dispatcher, ["timeLimitSeconds": 0.2])
+            #expect(optimized.status == .ok)
+            let result = try #require(try JSONSerialization.jsonObject(with: optimized.body) as? [String: Any])
+            #expect((result["assigned"] as? Int ?? 0) > 0)
+            let order = SyncFixture.problem.orders[0].number.rawValue
+            let assigned = try await client.post("/v1/dispatch/assign", token: dispatcher, ["workOrderId": order, "technicianId": "T003"])
+            #expect(assigned.status == .ok)
+            #expect(try database.workOrder(WorkOrderNumber(rawValue: order))?.technicianId == "T003")
+            let unknown = try await client.post("/v1/dispatch/assign", token: dispatcher, ["workOrderId": "209912999999", "technicianId": "T003"])
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.errorCode == "unknown_work_order")
         }
     }
 

@@ -1,9 +1,11 @@
 import FieldOpsModel
+import FieldOpsScheduler
 import FieldOpsStore
+import Foundation
 import Hummingbird
 
-/// The dispatcher's side over HTTP (a dispatcher token): reassign an order, issue a technician's token, list
-/// exceptions.
+/// The dispatcher's side over HTTP (a dispatcher token): import a problem, optimize and publish, reassign an
+/// order, issue a technician's token, list exceptions.
 struct DispatchController {
     let database: AppDatabase
     let configuration: ServerConfiguration
@@ -29,7 +31,30 @@ struct DispatchController {
         var token: String
     }
 
+    struct OptimizeBody: Decodable {
+        var timeLimitSeconds: Double?
+        var seed: UInt64?
+    }
+
+    struct OptimizeResult: Encodable {
+        var score: Score
+        var assigned: Int
+        var reassigned: Int
+        var unassigned: Int
+        var unchanged: Int
+        var unassignedOrders: [String]
+    }
+
+    struct ImportResult: Encodable {
+        var technicians: Int
+        var ordersAdded: Int
+        var ordersUpdated: Int
+        var parts: Int
+    }
+
     func addRoutes(to group: RouterGroup<FieldOpsRequestContext>) {
+        group.post("import", use: importProblem)
+        group.post("optimize", use: optimize)
         group.post("assign", use: assign)
         group.post("tokens", use: token)
         group.get("exceptions", use: exceptions)
@@ -39,6 +64,54 @@ struct DispatchController {
         guard context.principal == .dispatcher else {
             throw APIError(.forbidden, "not_a_dispatcher", "dispatcher endpoints take a dispatcher's token")
         }
+    }
+
+    /// The body is a problem file; every problem in it is reported (422) and nothing is imported.
+    @Sendable func importProblem(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
+        try requireDispatcher(context)
+        let bytes = try await JSONBody.bytes(of: request, limit: max(configuration.maxBodyBytes, 16 * 1_048_576))
+        let problem: Problem
+        switch Self.load(bytes) {
+        case .success(let loaded): problem = loaded.problem
+        case .failure(let error):
+            throw APIError(.unprocessableContent, "invalid_problem", error.errors.prefix(50).map(\.description).joined(separator: "\n"))
+        }
+        let summary = try database.importProblem(problem, at: configuration.clock())
+        return try JSONBody.response(ImportResult(
+            technicians: summary.technicians, ordersAdded: summary.ordersAdded, ordersUpdated: summary.ordersUpdated, parts: summary.parts))
+    }
+
+    static func load(_ bytes: [UInt8]) -> Result<LoadedProblem, ProblemFileError> {
+        do {
+            return .success(try ProblemFileReader.load(bytes: bytes))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Plans the open orders (at most a minute of search) and publishes the assignments.
+    @Sendable func optimize(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
+        try requireDispatcher(context)
+        let body = try await JSONBody.decode(OptimizeBody.self, from: request, limit: configuration.maxBodyBytes)
+        let limit = min(max(body.timeLimitSeconds ?? 10, 0), 60)
+        guard let problem = try database.planningProblem() else {
+            throw APIError(.unprocessableContent, "nothing_imported", "import a problem first")
+        }
+        let options = SolverOptions(timeLimit: limit, seed: body.seed ?? 1)
+        let plan = await Task.detached {
+            let model = SchedulingModel(problem: problem)
+            let start = ContinuousClock.now
+            let result = Solver(model: model, options: options).solve(clock: {
+                let elapsed = ContinuousClock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            })
+            return result.plan(model: model, options: options)
+        }.value
+        let summary = try database.publish(plan, actor: "dispatcher-api", at: configuration.clock())
+        context.logger.info("optimize", metadata: ["score": "\(plan.score)", "assigned": "\(plan.assignments.count)"])
+        return try JSONBody.response(OptimizeResult(
+            score: plan.score, assigned: summary.assigned, reassigned: summary.reassigned, unassigned: summary.unassigned,
+            unchanged: summary.unchanged, unassignedOrders: plan.unassigned.map(\.workOrder.rawValue)))
     }
 
     @Sendable func assign(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
