@@ -64,10 +64,10 @@ public struct SQLiteStockRepository: StockRepository {
         guard let row = try Row.fetchOne(statement, arguments: [part.rawValue, location.rawValue, onHand, reserved]) else {
             return StockBalance(partId: part, location: location)
         }
-        // Every change to physical stock goes into the change log with the balance; a van's concerns its
-        // technician's devices, a warehouse's no device.
-        if let place = try self.location(location), place.kind.isReal {
-            let owner = place.kind == .van ? place.technicianId?.rawValue : nil
+        // A van's balances are what its technician's devices see: every change to one goes into the change log in
+        // the same transaction. Warehouse balances concern no device and are not logged (it halved the posting
+        // rate for nothing; see the ledger results).
+        if let place = try self.location(location), place.kind == .van, let owner = place.technicianId?.rawValue {
             try ChangeLog.record(db, .stockBalance, "\(location)/\(part)", oldOwner: owner, newOwner: owner)
         }
         return StockBalance(partId: part, location: location, onHand: row[0], reserved: row[1])

@@ -15,7 +15,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
     return value
 }
 let total = option("--entries", 1_000_000)
-let batchSize = option("--batch", 1_000)
+let batchSize = option("--batch", 5_000)
 let clock = ContinuousClock()
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = clock.now
