@@ -66,7 +66,9 @@ let package = Package(
                 "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel"]),
+        .testTarget(
+            name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel", "FieldOpsScheduler"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "fieldopsTests", dependencies: ["fieldops"]),
     ],
     swiftLanguageModes: [.v6]
