@@ -1,5 +1,6 @@
 import FieldOpsModel
 import FieldOpsScheduler
+import Foundation
 import GRDB
 
 public struct PublishSummary: Sendable {
@@ -14,7 +15,10 @@ extension AppDatabase {
     /// changes), its planned times, and `dispatched` status; orders the plan leaves out that were dispatched but
     /// not started go back to `new`. Orders under way are only given their planned times. One transaction.
     public func publish(_ plan: Plan, actor: String, at time: Instant) throws -> PublishSummary {
-        try writer.write { db in
+        let planJSON = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        return try writer.write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('published_plan', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           arguments: [planJSON])
             var summary = PublishSummary(assigned: 0, reassigned: 0, unassigned: 0, unchanged: 0)
             for assignment in plan.assignments {
                 guard var row = try WorkOrderRow.fetch(db, assignment.workOrder) else { continue }
