@@ -37,12 +37,7 @@ extension FieldOps {
                 let loaded = try loadProblem(problem)
                 let options = SolverOptions(timeLimit: timeLimit, iterationLimit: iterations, seed: seed)
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let clock = ContinuousClock()
-                let origin = clock.now
-                let seconds = { () -> Double in
-                    let elapsed = clock.now - origin
-                    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                }
+                let seconds = Solver.monotonicClock()
                 let publishedPlan = try published.map(loadPlan)
                 var problem = loaded.problem
                 var frozen = Set<WorkOrderNumber>()

@@ -100,11 +100,7 @@ struct DispatchController {
         let options = SolverOptions(timeLimit: limit, seed: body.seed ?? 1)
         let plan = await Task.detached {
             let model = SchedulingModel(problem: problem)
-            let start = ContinuousClock.now
-            let result = Solver(model: model, options: options).solve(clock: {
-                let elapsed = ContinuousClock.now - start
-                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            })
+            let result = Solver(model: model, options: options).solve(clock: Solver.monotonicClock())
             return result.plan(model: model, options: options)
         }.value
         let summary = try database.publish(plan, actor: "dispatcher-api", at: configuration.clock())

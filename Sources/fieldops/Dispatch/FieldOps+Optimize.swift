@@ -24,11 +24,7 @@ extension FieldOps {
                 let options = SolverOptions(timeLimit: timeLimit, seed: seed)
                 let model = SchedulingModel(problem: problem)
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let origin = ContinuousClock.now
-                let result = Solver(model: model, options: options).solve(clock: {
-                    let elapsed = ContinuousClock.now - origin
-                    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                }) { report in
+                let result = Solver(model: model, options: options).solve(clock: Solver.monotonicClock()) { report in
                     progress.show(String(format: "%@  best %@  %.1fs  %d iterations", report.phase, report.bestScore.description, report.elapsed, report.iterations))
                 }
                 progress.finish()
