@@ -44,34 +44,32 @@ extension AppDatabase {
     }
 
     static func page(_ db: Database, _ request: PullRequest, technician: TechnicianID) throws -> PullResponse {
-        do {
-            let last = try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM devices WHERE id = ?", arguments: [request.deviceId]) ?? 0
-            let instance = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'instance'") ?? "empty"
-            let limit = min(max(1, request.limit ?? Self.defaultPullLimit), Self.maxPullLimit)
-            let latest = try ChangeLog.latest(db)
-            var cursor: SyncCursor
-            if let text = request.cursor {
-                guard let decoded = SyncCursor(decoding: text), decoded.instance == instance, Self.isValid(decoded, latest: latest) else {
-                    return PullResponse(cursor: "", hasMore: false, lastMutationId: last, changes: [], reset: true)
-                }
-                cursor = decoded
-            } else {
-                cursor = SyncCursor(instance: instance, position: .prime(upTo: latest, kind: 0, after: ""))
+        let last = try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM devices WHERE id = ?", arguments: [request.deviceId]) ?? 0
+        let instance = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'instance'") ?? "empty"
+        let limit = min(max(1, request.limit ?? Self.defaultPullLimit), Self.maxPullLimit)
+        let latest = try ChangeLog.latest(db)
+        var cursor: SyncCursor
+        if let text = request.cursor {
+            guard let decoded = SyncCursor(decoding: text), decoded.instance == instance, Self.isValid(decoded, latest: latest) else {
+                return PullResponse(cursor: "", hasMore: false, lastMutationId: last, changes: [], reset: true)
             }
-            var page = PullPage(db: db, technician: technician, limit: limit)
-            if case .prime(let upTo, let kind, let after) = cursor.position {
-                cursor.position = try page.prime(upTo: upTo, kind: kind, after: after)
-            }
-            if case .changes(let after) = cursor.position, page.changes.count < limit {
-                cursor.position = .changes(after: try page.changes(after: after))
-            }
-            let hasMore: Bool
-            switch cursor.position {
-            case .prime: hasMore = true
-            case .changes(let after): hasMore = try page.hasRelevantChanges(after: after)
-            }
-            return PullResponse(cursor: cursor.encoded, hasMore: hasMore, lastMutationId: last, changes: page.changes)
+            cursor = decoded
+        } else {
+            cursor = SyncCursor(instance: instance, position: .prime(upTo: latest, kind: 0, after: ""))
         }
+        var page = PullPage(db: db, technician: technician, limit: limit)
+        if case .prime(let upTo, let kind, let after) = cursor.position {
+            cursor.position = try page.prime(upTo: upTo, kind: kind, after: after)
+        }
+        if case .changes(let after) = cursor.position, page.changes.count < limit {
+            cursor.position = .changes(after: try page.changes(after: after))
+        }
+        let hasMore: Bool
+        switch cursor.position {
+        case .prime: hasMore = true
+        case .changes(let after): hasMore = try page.hasRelevantChanges(after: after)
+        }
+        return PullResponse(cursor: cursor.encoded, hasMore: hasMore, lastMutationId: last, changes: page.changes)
     }
 
     static func isValid(_ cursor: SyncCursor, latest: Int64) -> Bool {

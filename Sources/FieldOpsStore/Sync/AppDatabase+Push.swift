@@ -17,24 +17,22 @@ extension AppDatabase {
     }
 
     static func push(_ db: Database, _ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
-        do {
-            var last = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
-            var outcomes: [MutationOutcome] = []
-            for mutation in request.mutations {
-                if mutation.id <= last {
-                    outcomes.append(try Self.storedOutcome(db, device: request.deviceId, mutation: mutation.id))
-                    continue
-                }
-                guard mutation.id == last + 1 else { break }
-                let outcome = try Self.apply(db, mutation, technician: technician, at: time)
-                try db.execute(sql: "INSERT INTO mutation_outcomes (device_id, mutation_id, status, code, message) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [request.deviceId, mutation.id, outcome.status.rawValue, outcome.code, outcome.message])
-                last = mutation.id
-                outcomes.append(outcome)
+        var last = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
+        var outcomes: [MutationOutcome] = []
+        for mutation in request.mutations {
+            if mutation.id <= last {
+                outcomes.append(try Self.storedOutcome(db, device: request.deviceId, mutation: mutation.id))
+                continue
             }
-            try db.execute(sql: "UPDATE devices SET last_mutation_id = ? WHERE id = ?", arguments: [last, request.deviceId])
-            return PushResponse(lastMutationId: last, outcomes: outcomes)
+            guard mutation.id == last + 1 else { break }
+            let outcome = try Self.apply(db, mutation, technician: technician, at: time)
+            try db.execute(sql: "INSERT INTO mutation_outcomes (device_id, mutation_id, status, code, message) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [request.deviceId, mutation.id, outcome.status.rawValue, outcome.code, outcome.message])
+            last = mutation.id
+            outcomes.append(outcome)
         }
+        try db.execute(sql: "UPDATE devices SET last_mutation_id = ? WHERE id = ?", arguments: [last, request.deviceId])
+        return PushResponse(lastMutationId: last, outcomes: outcomes)
     }
 
     static func storedOutcome(_ db: Database, device: String, mutation: Int64) throws -> MutationOutcome {
