@@ -94,3 +94,28 @@ import Testing
         #expect(throws: InstanceFileError.self) { try VRPTWSolution.read("Route #1 3 4\n", file: "x.sol") }
     }
 }
+
+@Suite struct VRPTWSolverTests {
+    /// The engine's VRPTW solutions pass the independent checker (every customer once, capacity, fleet, windows).
+    @Test(arguments: ["C101", "R101", "RC105", "C201"])
+    func solutionsAreFeasible(name: String) throws {
+        let url = BenchmarkReaderTests.root.appendingPathComponent("vrptw/solomon/\(name).txt")
+        let instance = try SolomonReader.read(try String(contentsOf: url, encoding: .utf8), file: name)
+        var tick = 0.0
+        let result = VRPTWSolver.solve(instance, options: SolverOptions(timeLimit: .infinity, iterationLimit: 30, seed: 1), clock: { tick += 0.001; return tick })
+        #expect(result.check.isFeasible, "\(name): \(result.check.violations.prefix(3))")
+        #expect(result.solution.routes.count <= instance.vehicles)
+        #expect(Set(result.solution.routes.flatMap { $0 }) == Set(1...100))
+    }
+
+    @Test func capacityIsAHardRule() throws {
+        let url = BenchmarkReaderTests.root.appendingPathComponent("vrptw/solomon/C101.txt")
+        var instance = try SolomonReader.read(try String(contentsOf: url, encoding: .utf8), file: "C101")
+        instance.capacity = 60
+        var tick = 0.0
+        let result = VRPTWSolver.solve(instance, options: SolverOptions(timeLimit: .infinity, iterationLimit: 10, seed: 1), clock: { tick += 0.001; return tick })
+        for route in result.solution.routes {
+            #expect(route.reduce(0) { $0 + instance.nodes[$1].demand } <= 60)
+        }
+    }
+}

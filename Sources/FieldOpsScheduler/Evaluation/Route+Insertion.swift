@@ -13,6 +13,7 @@ extension Route {
     func bestInsertion(of order: Int, model: SchedulingModel) -> InsertionPoint? {
         let slot = model.slots[slot]
         guard cost.jobs + 1 <= slot.maxJobs else { return nil }
+        if let capacity = slot.capacity, cost.load + model.orders[order].demand > capacity { return nil }
         let data = model.orders[order]
         let weights = model.weights
         let n = visits.count

@@ -182,6 +182,7 @@ struct Route: Sendable {
             time = start + order.duration
             here = order.location
             cost.latenessCost += model.latenessCost(order: visit.order, start: start)
+            cost.load += order.demand
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
         }
         let driveHome = model.travel.minutes(here, slot.home)
@@ -191,6 +192,7 @@ struct Route: Sendable {
         if returnHome > slot.end + slot.overtime { cost.violations.append(.shift) }
         cost.jobs = jobs
         if jobs > slot.maxJobs { cost.violations.append(.maxJobsPerDay) }
+        if let capacity = slot.capacity, cost.load > capacity { cost.violations.append(.capacity) }
         cost.workingMinutes = returnHome - (departure ?? slot.start) - breakMinutes
         if let limit = slot.maxWorkingMinutes, cost.workingMinutes > limit { cost.violations.append(.maxWorkingMinutes) }
         cost.overtimeMinutes = max(0, returnHome - slot.end)

@@ -17,6 +17,8 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     case maxWorkingMinutes
     /// The break cannot be taken inside its window.
     case breakTime
+    /// The vehicle's load would exceed its capacity (vehicle routing benchmarks).
+    case capacity
 
     /// For people: "needs skill level 3 in hvac".
     public var label: String {
@@ -33,6 +35,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
         case .maxJobsPerDay: "already at the maximum jobs per day"
         case .maxWorkingMinutes: "would exceed the maximum working minutes per day"
         case .breakTime: "the break could no longer be taken in its window"
+        case .capacity: "the vehicle's load would exceed its capacity"
         }
     }
 }

@@ -16,6 +16,8 @@ struct OrderData: Sendable {
     var lockStart: Int?
     var preferred: [Int]
     var territory: String?
+    /// Load the visit takes up (vehicle routing benchmarks); 0 in field service.
+    var demand: Int = 0
 
     /// Locked or started orders are placed first and never moved by the search.
     var pinned: Bool { started || lockTechnician != nil || lockStart != nil }

@@ -13,6 +13,8 @@ struct RouteSlot: Sendable {
     /// Location index of the home base.
     var home: Int
     var maxJobs: Int
+    /// Load the vehicle can carry (vehicle routing benchmarks); nil for no limit.
+    var capacity: Int? = nil
     /// Working span (departure to return, break excluded) allowed; nil for no limit beyond the shift.
     var maxWorkingMinutes: Int?
 }

@@ -7,10 +7,10 @@ public struct SchedulingModel: Sendable {
     /// Minute 0.
     let origin: Instant
     let travel: TravelTable
-    let slots: [RouteSlot]
+    var slots: [RouteSlot]
     /// Orders the scheduler plans (index into `problem.orders`); finished or on-hold orders are not planned.
     let plannable: [Int]
-    let orders: [OrderData]
+    var orders: [OrderData]
     let slotsOfTechnician: [[Int]]
     /// Per order: slots it may go to, technicians nearest to the site first, at most `maxCandidateTechnicians`.
     let candidates: [[Int]]
