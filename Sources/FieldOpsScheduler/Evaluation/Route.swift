@@ -20,8 +20,6 @@ struct Route: Sendable {
 
     var jobCount: Int { cost.jobs }
 
-    var orders: [Int] { visits.filter { !$0.isBreak }.map(\.order) }
-
     mutating func insert(_ visit: Visit, at position: Int, model: SchedulingModel) {
         visits.insert(visit, at: position)
         refresh(model: model)

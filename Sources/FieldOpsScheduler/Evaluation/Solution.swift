@@ -63,6 +63,19 @@ struct Solution: Sendable {
         softPenalty += after.soft - before.soft
     }
 
+    /// The cheapest feasible place for `order` among `slots` (its candidate days unless given), counting the
+    /// places looked at in `evaluated`. Construction, local search, ruin-and-recreate and explanations share it.
+    func cheapestPlace(for order: Int, among slots: [Int]? = nil, model: SchedulingModel, evaluated: inout Int) -> (slot: Int, point: InsertionPoint)? {
+        var best: (slot: Int, point: InsertionPoint)?
+        for slot in slots ?? model.candidates[order] {
+            evaluated += routes[slot].visits.count + 1
+            if let point = routes[slot].bestInsertion(of: order, model: model), best == nil || point.delta < best!.point.delta {
+                best = (slot, point)
+            }
+        }
+        return best
+    }
+
     /// The score computed from nothing: every route driven again, every unassigned order counted.
     func recomputedScore(model: SchedulingModel) -> Score {
         var hard = 0

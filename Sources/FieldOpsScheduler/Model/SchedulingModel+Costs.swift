@@ -12,19 +12,30 @@ extension SchedulingModel {
     /// skill levels above what the order needs, a site outside the technician's territories, a change from the
     /// published plan.
     func assignmentCost(order: Int, technician: Int) -> Int {
+        assignmentParts(order: order, technician: technician).total
+    }
+
+    /// The same costs one by one, for explanations.
+    func assignmentParts(order: Int, technician: Int) -> AssignmentParts {
         let data = orders[order]
-        var cost = 0
-        if !data.preferred.isEmpty && !data.preferred.contains(technician) { cost += weights.preferredMiss }
-        let workOrder = problem.orders[plannable[order]]
         let person = problem.technicians[technician]
-        for requirement in workOrder.requiredSkills {
-            cost += max(0, person.level(in: requirement.skill) - requirement.minLevel) * weights.overqualificationLevel
+        let overqualification = problem.orders[plannable[order]].requiredSkills.reduce(0) {
+            $0 + max(0, person.level(in: $1.skill) - $1.minLevel) * weights.overqualificationLevel
         }
-        if let territory = data.territory, !person.territories.isEmpty, !person.territories.contains(territory) {
-            cost += weights.outOfTerritory
-        }
-        if let previous = previousTechnician[order], previous != technician { cost += weights.planChange }
-        return cost
+        let outside = data.territory.map { !person.territories.isEmpty && !person.territories.contains($0) } == true
+        return AssignmentParts(
+            preferredMiss: !data.preferred.isEmpty && !data.preferred.contains(technician) ? weights.preferredMiss : 0,
+            overqualification: overqualification, territory: outside ? weights.outOfTerritory : 0,
+            planChange: previousTechnician[order].map { $0 != technician } == true ? weights.planChange : 0)
+    }
+
+    /// Extra driving minutes for `order` between the visits before `position` and those from `position` on
+    /// (breaks have no place of their own).
+    func detourMinutes(order: Int, in visits: ArraySlice<Visit>, at position: Int, home: Int) -> Int {
+        let previous = visits[..<position].last { !$0.isBreak }.map { orders[$0.order].location } ?? home
+        let next = visits[position...].first { !$0.isBreak }.map { orders[$0.order].location } ?? home
+        let here = orders[order].location
+        return travel.minutes(previous, here) + travel.minutes(here, next) - travel.minutes(previous, next)
     }
 
     /// Load balance: the square of a day's working minutes, scaled so that the last minute of an 8-hour day costs
@@ -38,4 +49,14 @@ extension SchedulingModel {
     func unassignedCost(order: Int) -> Int {
         weights.unassigned[orders[order].priority]
     }
+}
+
+/// The time-independent costs of one assignment, one by one, so explanations can name them.
+struct AssignmentParts {
+    var preferredMiss: Int
+    var overqualification: Int
+    var territory: Int
+    var planChange: Int
+
+    var total: Int { preferredMiss + overqualification + territory + planChange }
 }

@@ -101,30 +101,20 @@ struct PlanBuilder {
         let weights = model.weights
         let data = model.orders[order]
         let workOrder = model.problem.orders[model.plannable[order]]
-        let technician = model.problem.technicians[slot.technician]
         let k = route.visits.firstIndex { $0.order == order }!
-        let previous = route.visits[..<k].last { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
-        let next = route.visits[(k + 1)...].first { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
-        let detour = model.travel.minutes(previous, data.location) + model.travel.minutes(data.location, next)
-            - model.travel.minutes(previous, next)
+        var without = route.visits
+        without.remove(at: k)
+        let detour = model.detourMinutes(order: order, in: without[...], at: k, home: slot.home)
         let start = route.starts[k]
         let responseLate = max(0, start - data.responseDue)
         let resolutionLate = max(0, start + data.duration - data.resolutionDue)
-        var without = route.visits
-        without.remove(at: k)
         let marginal = route.cost.soft - Route.drive(without, slot: route.slot, model: model).cost.soft
-        let preferred = !data.preferred.isEmpty && !data.preferred.contains(slot.technician) ? weights.preferredMiss : 0
-        let overqualification = workOrder.requiredSkills.reduce(0) {
-            $0 + max(0, technician.level(in: $1.skill) - $1.minLevel) * weights.overqualificationLevel
-        }
-        let territory = data.territory.map { !technician.territories.isEmpty && !technician.territories.contains($0) } == true
-            ? weights.outOfTerritory : 0
-        let change = model.previousTechnician[order].map { $0 != slot.technician } == true ? weights.planChange : 0
+        let parts = model.assignmentParts(order: order, technician: slot.technician)
         let contributions = ScoreContributions(
             detourMinutes: detour, travelCost: detour * weights.travelMinute, responseLateMinutes: responseLate,
             resolutionLateMinutes: resolutionLate, slaCost: model.latenessCost(order: order, start: start),
-            preferredMissCost: preferred, overqualificationCost: overqualification, territoryCost: territory,
-            planChangeCost: change, marginalCost: marginal)
+            preferredMissCost: parts.preferredMiss, overqualificationCost: parts.overqualification, territoryCost: parts.territory,
+            planChangeCost: parts.planChange, marginalCost: marginal)
         var ruled: [HardRule: [TechnicianID]] = [:]
         var runnerUp: RunnerUp?
         let candidateSlots = Set(model.candidates[order])
@@ -143,13 +133,8 @@ struct PlanBuilder {
                 }
                 continue
             }
-            var best: (Int, InsertionPoint)?
-            for s in slots {
-                if let point = solution.routes[s].bestInsertion(of: order, model: model), best == nil || point.delta < best!.1.delta {
-                    best = (s, point)
-                }
-            }
-            guard let (s, point) = best else {
+            var evaluated = 0
+            guard let (s, point) = solution.cheapestPlace(for: order, among: slots, model: model, evaluated: &evaluated) else {
                 let rule = slots.lazy.compactMap { solution.routes[$0].insertionFailure(of: order, model: self.model) }.first ?? .shift
                 ruled[rule, default: []].append(other.id)
                 continue
@@ -168,25 +153,13 @@ struct PlanBuilder {
     /// What makes the runner-up's place worse, in words.
     func why(order: Int, at point: InsertionPoint, in route: Route, against chosen: ScoreContributions) -> String {
         let slot = model.slots[route.slot]
-        let data = model.orders[order]
-        let previous = route.visits[..<point.position].last { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
-        let next = route.visits[point.position...].first { !$0.isBreak }.map { model.orders[$0.order].location } ?? slot.home
-        let detour = model.travel.minutes(previous, data.location) + model.travel.minutes(data.location, next)
-            - model.travel.minutes(previous, next)
+        let detour = model.detourMinutes(order: order, in: route.visits[...], at: point.position, home: slot.home)
+        let parts = model.assignmentParts(order: order, technician: slot.technician)
         var reasons: [String] = []
         if detour > chosen.detourMinutes { reasons.append("\(detour - chosen.detourMinutes) more minutes of driving") }
-        let technician = model.problem.technicians[slot.technician]
-        let workOrder = model.problem.orders[model.plannable[order]]
-        if !data.preferred.isEmpty && !data.preferred.contains(slot.technician) && chosen.preferredMissCost == 0 {
-            reasons.append("not a preferred technician")
-        }
-        let overqualification = workOrder.requiredSkills.reduce(0) {
-            $0 + max(0, technician.level(in: $1.skill) - $1.minLevel) * model.weights.overqualificationLevel
-        }
-        if overqualification > chosen.overqualificationCost { reasons.append("more qualified than the job needs") }
-        if let territory = data.territory, !technician.territories.isEmpty, !technician.territories.contains(territory), chosen.territoryCost == 0 {
-            reasons.append("outside their territories")
-        }
+        if parts.preferredMiss > 0 && chosen.preferredMissCost == 0 { reasons.append("not a preferred technician") }
+        if parts.overqualification > chosen.overqualificationCost { reasons.append("more qualified than the job needs") }
+        if parts.territory > 0 && chosen.territoryCost == 0 { reasons.append("outside their territories") }
         if reasons.isEmpty { reasons.append("a later visit or a longer, less balanced day") }
         return reasons.joined(separator: "; ")
     }

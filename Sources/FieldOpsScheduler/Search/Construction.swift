@@ -44,15 +44,8 @@ struct Construction {
     }
 
     /// The cheapest feasible place for `order` over all its candidate slots.
-    mutating func bestPlace(for order: Int, in solution: Solution) -> (Int, InsertionPoint)? {
-        var best: (Int, InsertionPoint)?
-        for slot in model.candidates[order] {
-            movesEvaluated += solution.routes[slot].visits.count + 1
-            if let point = solution.routes[slot].bestInsertion(of: order, model: model), best == nil || point.delta < best!.1.delta {
-                best = (slot, point)
-            }
-        }
-        return best
+    mutating func bestPlace(for order: Int, in solution: Solution) -> (slot: Int, point: InsertionPoint)? {
+        solution.cheapestPlace(for: order, model: model, evaluated: &movesEvaluated)
     }
 
     mutating func regretInsert(_ orders: [Int], into solution: inout Solution) {

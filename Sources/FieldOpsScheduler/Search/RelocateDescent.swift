@@ -22,14 +22,7 @@ struct RelocateDescent {
                 let before = solution.score
                 solution.remove([order], model: model)
                 let saving = original.cost.soft - solution.routes[from].cost.soft
-                var best: (Int, InsertionPoint)?
-                for slot in model.candidates[order] {
-                    movesEvaluated += solution.routes[slot].visits.count + 1
-                    if let point = solution.routes[slot].bestInsertion(of: order, model: model), best == nil || point.delta < best!.1.delta {
-                        best = (slot, point)
-                    }
-                }
-                if let (slot, point) = best, point.delta < saving {
+                if let (slot, point) = solution.cheapestPlace(for: order, model: model, evaluated: &movesEvaluated), point.delta < saving {
                     let target = solution.routes[slot]
                     solution.insert(order, into: slot, at: point, model: model)
                     // The estimate may miss a break move; keep the move only if the plan really got better.

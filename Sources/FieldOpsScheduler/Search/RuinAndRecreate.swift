@@ -13,8 +13,7 @@ struct RuinAndRecreate {
 
     /// One iteration on `solution`; returns the routes as they were before it, for undo.
     mutating func step(_ solution: inout Solution) -> [Route] {
-        let movable = model.orders.indices
-        guard !movable.isEmpty else { return [] }
+        guard !model.orders.isEmpty else { return [] }
         var seed = random.next(below: model.orders.count)
         // Prefer a seed that is assigned: ruin has to take something out.
         for _ in 0..<8 where solution.slotOf[seed] < 0 || model.orders[seed].pinned {
@@ -51,15 +50,7 @@ struct RuinAndRecreate {
             return a != b ? a < b : $0 < $1
         }
         for order in reinsert {
-            var best: (Int, InsertionPoint)?
-            for slot in model.candidates[order] {
-                movesEvaluated += solution.routes[slot].visits.count + 1
-                if let point = solution.routes[slot].bestInsertion(of: order, model: model),
-                   best == nil || point.delta < best!.1.delta {
-                    best = (slot, point)
-                }
-            }
-            if let (slot, point) = best {
+            if let (slot, point) = solution.cheapestPlace(for: order, model: model, evaluated: &movesEvaluated) {
                 if touched[slot] == nil { touched[slot] = solution.routes[slot] }
                 solution.insert(order, into: slot, at: point, model: model)
             }
