@@ -93,7 +93,7 @@ public struct ServiceKPIs: Hashable, Sendable, Codable {
             resolveMeanMinutes: mean(resolutions), resolveP90Minutes: p90(resolutions),
             firstTimeFixRate: rate(firstTimeFixes, resolutions.count), responseCompliance: rate(responseMet, responses.count),
             resolutionCompliance: rate(resolutionMet, resolutions.count), reopenRate: rate(reopened, resolutions.count),
-            csat: mean(scores), csatResponses: scores.count, utilization: technicians == nil && plan == nil ? nil : utilization,
+            csat: mean(scores), csatResponses: scores.count, utilization: utilization,
             travelShare: travelShare)
     }
 }

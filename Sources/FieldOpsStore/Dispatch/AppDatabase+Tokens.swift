@@ -32,25 +32,21 @@ extension AppDatabase {
 
     /// The principal of a token, or nil for an unknown or revoked one.
     public func principal(forToken token: String) throws -> Principal? {
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT role, technician_id FROM tokens WHERE hash = ? AND revoked_at IS NULL", arguments: [Self.hash(token)]) else {
-                return nil
-            }
-            if (row[0] as String) == "dispatcher" { return .dispatcher }
-            return (row[1] as String?).map { .technician(TechnicianID(rawValue: $0)) }
-        }
+        let hash = Self.hash(token)
+        return try writer.read { db in try Self.principal(forHash: hash, in: db) }
     }
 
     /// The same, awaiting the database (for the server).
     public func principal(forToken token: String) async throws -> Principal? {
         let hash = Self.hash(token)
-        return try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT role, technician_id FROM tokens WHERE hash = ? AND revoked_at IS NULL", arguments: [hash]) else {
-                return nil
-            }
-            if (row[0] as String) == "dispatcher" { return .dispatcher }
-            return (row[1] as String?).map { .technician(TechnicianID(rawValue: $0)) }
-        }
+        return try await writer.read { db in try Self.principal(forHash: hash, in: db) }
+    }
+
+    private static func principal(forHash hash: String, in db: Database) throws -> Principal? {
+        let sql = "SELECT role, technician_id FROM tokens WHERE hash = ? AND revoked_at IS NULL"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: [hash]) else { return nil }
+        if (row[0] as String) == "dispatcher" { return .dispatcher }
+        return (row[1] as String?).map { .technician(TechnicianID(rawValue: $0)) }
     }
 
     static func hash(_ token: String) -> String {
