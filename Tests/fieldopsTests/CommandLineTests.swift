@@ -261,3 +261,37 @@ import Testing
         #expect(missing.stderr.contains("is not in the stock book"))
     }
 }
+
+@Suite struct BenchmarkCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func trspPrintsEveryRequestOnceWithItsTechnicianAndDepotVisits() throws {
+        let result = try cli.run(["trsp", "data/benchmarks/trsp/pillac2013/crew25/C101.100_25-5-5-5.txt", "--time-limit", "0.5", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        struct Route: Decodable { var technician: Int; var visits: [Int] }
+        struct Output: Decodable { var instance: String; var duration: Double; var distance: Double; var routes: [Route] }
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.instance == "C101.100_25-5-5-5")
+        let requests = output.routes.flatMap { $0.visits.filter { $0 != 0 } }
+        #expect(requests.sorted() == Array(1...100))
+        #expect(output.routes.allSatisfy { (1...25).contains($0.technician) && $0.visits.filter { $0 == 0 }.count <= 1 })
+        // Working time includes 100 services of 90 minutes.
+        #expect(output.duration > 9_000 + output.distance - 1e-6)
+    }
+
+    @Test func vrptwAndTrspNameTheLineOfAMalformedFile() throws {
+        let directory = try cli.temporaryDirectory()
+        let trsp = directory.appendingPathComponent("bad.txt")
+        try "X\n\nINFO\nCREW COUNT\n1 1 1 1\n\nDEPOT TECHNICIANS AND REQUESTS\nID X Y\n0 1 2 3\n".write(to: trsp, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["trsp", trsp.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.txt:9: expected three bracketed lists"), "\(refused.stderr)")
+        cli.expectNoCrash(refused)
+        let vrp = directory.appendingPathComponent("bad.vrp")
+        try "NAME : X\nNODE_COORD_SECTION\n1 0 0\n".write(to: vrp, atomically: true, encoding: .utf8)
+        let alsoRefused = try cli.run(["vrptw", vrp.path])
+        #expect(alsoRefused.status == 1)
+        #expect(alsoRefused.stderr.contains("bad.vrp"), "\(alsoRefused.stderr)")
+        cli.expectNoCrash(alsoRefused)
+    }
+}
