@@ -22,10 +22,21 @@ struct RuinAndRecreate {
         let size = 2 + random.next(below: min(28, max(1, model.orders.count / 4)))
         var removed: [Int] = []
         var retry: [Int] = []
+        let strings = random.next(below: 2) == 0 && solution.slotOf[seed] >= 0
+        var routesCut = Set<Int>()
         for order in [seed] + model.neighbors[seed] {
             if model.orders[order].pinned { continue }
             if solution.slotOf[order] >= 0 {
-                if removed.count < size { removed.append(order) }
+                guard removed.count < size else { continue }
+                if strings {
+                    // String removal (Christiaens & Vanden Berghe's SISR): a run of consecutive visits around each
+                    // neighbour, one run per route, so that routes near the seed open up whole stretches.
+                    let slot = solution.slotOf[order]
+                    guard routesCut.count < 6, routesCut.insert(slot).inserted else { continue }
+                    removed += string(around: order, in: solution.routes[slot], length: 1 + random.next(below: max(1, min(10, size / 2))))
+                } else {
+                    removed.append(order)
+                }
             } else if retry.count < 8 {
                 retry.append(order)
             }
@@ -44,10 +55,23 @@ struct RuinAndRecreate {
         // Reinsert the most urgent first; a little noise in the order lets the search explore.
         var seen = Set<Int>()
         var reinsert = (removed + retry).filter { seen.insert($0).inserted }
-        let keys = Dictionary(uniqueKeysWithValues: reinsert.map { ($0, random.next(below: 1_000)) })
+        // Within a priority: a random order most of the time, sometimes the tightest windows or the largest loads
+        // first (they have the fewest places left).
+        let criterion = random.next(below: 8)
+        let keys = Dictionary(uniqueKeysWithValues: reinsert.map { order -> (Int, Int) in
+            let data = model.orders[order]
+            let key: Int
+            switch criterion {
+            case 0: key = data.windows.reduce(0) { $0 + $1.end - $1.start }
+            case 1: key = -data.demand
+            default: key = random.next(below: 1_000_000)
+            }
+            return (order, key)
+        })
         reinsert.sort {
-            let (a, b) = (model.orders[$0].priority.rawValue * 1_000 + keys[$0]!, model.orders[$1].priority.rawValue * 1_000 + keys[$1]!)
-            return a != b ? a < b : $0 < $1
+            let (a, b) = (model.orders[$0].priority.rawValue, model.orders[$1].priority.rawValue)
+            if a != b { return a < b }
+            return keys[$0]! != keys[$1]! ? keys[$0]! < keys[$1]! : $0 < $1
         }
         for order in reinsert {
             if let (slot, point) = solution.cheapestPlace(for: order, model: model, evaluated: &movesEvaluated) {
@@ -56,5 +80,14 @@ struct RuinAndRecreate {
             }
         }
         return Array(touched.values)
+    }
+
+    /// Up to `length` consecutive unpinned orders of `route` that include `order`, at a random offset.
+    private mutating func string(around order: Int, in route: Route, length: Int) -> [Int] {
+        let orders = route.visits.filter { !$0.isBreak && !model.orders[$0.order].pinned }.map(\.order)
+        guard let position = orders.firstIndex(of: order) else { return [order] }
+        let count = min(length, orders.count)
+        let first = max(0, min(position - random.next(below: count), orders.count - count))
+        return Array(orders[first..<(first + count)])
     }
 }

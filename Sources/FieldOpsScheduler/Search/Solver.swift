@@ -48,7 +48,9 @@ public struct Solver: Sendable {
         var iterations = 0
         // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero. The
         // threshold is calibrated on the size of the changes the first iterations make (the total cost can be
-        // dominated by lateness that no move changes, so a share of it would be meaningless).
+        // dominated by lateness that no move changes, so a share of it would be meaningless). 0.6 of the mean
+        // change: on 16 hard Solomon instances at 5 s, 0.05 / 0.2 / 0.6 / 1.2 / 2.5 gave mean distances
+        // 1.016 / 1.009 / 1.007 / 1.015 / 1.014 × PyVRP's (benchmarks/literature).
         var calibration: [Int] = []
         var initialThreshold = 0.0
         while true {
@@ -74,7 +76,7 @@ public struct Solver: Sendable {
             if calibration.count < 100, after.medium == before.medium {
                 if change != 0 { calibration.append(abs(change)) }
                 if calibration.count == 100 || (iterations == 200 && !calibration.isEmpty) {
-                    initialThreshold = 0.2 * Double(calibration.reduce(0, +)) / Double(calibration.count)
+                    initialThreshold = 0.6 * Double(calibration.reduce(0, +)) / Double(calibration.count)
                     calibration = Array(repeating: 0, count: 100)
                 }
             }
