@@ -13,22 +13,20 @@ extension FieldOps {
                 (at most once a day). Minimises total working time (travel + service + waiting, each day starting as \
                 late as saves waiting), as in the set's bks.csv; also reports total distance.
                 """)
-        @Argument(help: "The instance file.") var file: String
-        @Option(help: "Seconds of search.") var timeLimit: Double = 10
-        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @OptionGroup var instanceOptions: BenchmarkRunOptions
         @Flag(help: "Print one JSON object: instance, duration, distance, technicians, routes (technician 1-based, visits: request numbers 1..n in Solomon order, 0 for the depot).") var json = false
 
         func run() async throws {
             try await reportingFailures {
-                let text = try readTextFile(file)
+                let text = try readTextFile(instanceOptions.file)
                 let instance: TRSPInstance
                 do {
-                    instance = try TRSPInstance.read(text, file: file)
+                    instance = try TRSPInstance.read(text, file: instanceOptions.file)
                 } catch let error as InstanceFileError {
                     throw CommandFailure(error.description)
                 }
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = TRSPSolver.solve(instance, options: SolverOptions(timeLimit: timeLimit, seed: seed), clock: Solver.monotonicClock()) { report in
+                let result = TRSPSolver.solve(instance, options: SolverOptions(timeLimit: instanceOptions.timeLimit, seed: instanceOptions.seed), clock: Solver.monotonicClock()) { report in
                     progress.show(String(format: "search  best duration %.2f  unserved %d  %.1fs  %d iterations", report.duration, report.unserved, report.elapsed, report.iterations))
                 }
                 progress.finish()

@@ -8,22 +8,20 @@ extension FieldOps {
             commandName: "vrptw",
             abstract: "Solve a VRPTW benchmark instance (Solomon .txt or VRPLIB .vrp) with the FieldOps engine.",
             discussion: "Uses the file's fleet size and capacity, Euclidean distances in double precision, travel time = distance, service starting inside [ready, due]; minimises total distance.")
-        @Argument(help: "The instance file.") var file: String
-        @Option(help: "Seconds of search.") var timeLimit: Double = 10
-        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @OptionGroup var instanceOptions: BenchmarkRunOptions
         @Flag(help: "Print one JSON object: instance, vehicles, distance, routes.") var json = false
 
         func run() async throws {
             try await reportingFailures {
-                let text = try readTextFile(file)
+                let text = try readTextFile(instanceOptions.file)
                 let instance: VRPTWInstance
                 do {
-                    instance = file.lowercased().hasSuffix(".vrp") ? try VRPLIBReader.read(text, file: file) : try SolomonReader.read(text, file: file)
+                    instance = instanceOptions.file.lowercased().hasSuffix(".vrp") ? try VRPLIBReader.read(text, file: instanceOptions.file) : try SolomonReader.read(text, file: instanceOptions.file)
                 } catch let error as InstanceFileError {
                     throw CommandFailure(error.description)
                 }
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = VRPTWSolver.solve(instance, options: SolverOptions(timeLimit: timeLimit, seed: seed), clock: Solver.monotonicClock()) { report in
+                let result = VRPTWSolver.solve(instance, options: SolverOptions(timeLimit: instanceOptions.timeLimit, seed: instanceOptions.seed), clock: Solver.monotonicClock()) { report in
                     progress.show(String(format: "%@  best %@  %.1fs  %d iterations", report.phase, report.bestScore.description, report.elapsed, report.iterations))
                 }
                 progress.finish()

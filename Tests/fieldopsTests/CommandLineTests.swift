@@ -279,19 +279,17 @@ import Testing
         #expect(output.duration > 9_000 + output.distance - 1e-6)
     }
 
-    @Test func vrptwAndTrspNameTheLineOfAMalformedFile() throws {
-        let directory = try cli.temporaryDirectory()
-        let trsp = directory.appendingPathComponent("bad.txt")
-        try "X\n\nINFO\nCREW COUNT\n1 1 1 1\n\nDEPOT TECHNICIANS AND REQUESTS\nID X Y\n0 1 2 3\n".write(to: trsp, atomically: true, encoding: .utf8)
-        let refused = try cli.run(["trsp", trsp.path])
+    @Test(arguments: [
+        ("trsp", "bad.txt", "X\n\nINFO\nCREW COUNT\n1 1 1 1\n\nDEPOT TECHNICIANS AND REQUESTS\nID X Y\n0 1 2 3\n",
+         "bad.txt:9: expected three bracketed lists"),
+        ("vrptw", "bad.vrp", "NAME : X\nNODE_COORD_SECTION\n1 0 0\n", "bad.vrp"),
+    ])
+    func benchmarkCommandsNameWhatIsWrongInAMalformedFile(command: String, name: String, content: String, message: String) throws {
+        let file = try cli.temporaryDirectory().appendingPathComponent(name)
+        try content.write(to: file, atomically: true, encoding: .utf8)
+        let refused = try cli.run([command, file.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("bad.txt:9: expected three bracketed lists"), "\(refused.stderr)")
+        #expect(refused.stderr.contains(message), "\(refused.stderr)")
         cli.expectNoCrash(refused)
-        let vrp = directory.appendingPathComponent("bad.vrp")
-        try "NAME : X\nNODE_COORD_SECTION\n1 0 0\n".write(to: vrp, atomically: true, encoding: .utf8)
-        let alsoRefused = try cli.run(["vrptw", vrp.path])
-        #expect(alsoRefused.status == 1)
-        #expect(alsoRefused.stderr.contains("bad.vrp"), "\(alsoRefused.stderr)")
-        cli.expectNoCrash(alsoRefused)
     }
 }

@@ -337,6 +337,19 @@ def machine():
     return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+def versions(fieldops):
+    """The solvers measured: FieldOps's commit, the peers' package versions."""
+    from importlib.metadata import version
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                cwd=os.path.dirname(os.path.abspath(fieldops))).stdout.strip() or "unknown"
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True,
+                               cwd=os.path.dirname(os.path.abspath(fieldops))).stdout.strip()
+    except OSError:
+        commit, dirty = "unknown", ""
+    return f"FieldOps {commit}{' with uncommitted changes' if dirty else ''}, pyvrp {version('pyvrp')}, ortools {version('ortools')}"
+
+
 def read_bks(path):
     rows = {}
     with open(path, newline="") as handle:
@@ -346,7 +359,8 @@ def read_bks(path):
 
 
 def fmt(value, digits=2):
-    return "—" if value is None else f"{value:.{digits}f}"
+    # Rounded first, so that a value a hair below zero does not print as -0.00.
+    return "—" if value is None else f"{round(value, digits) + 0.0:.{digits}f}"
 
 
 def run_vrptw(args, solvers, names, out):
@@ -406,7 +420,7 @@ def vrptw_row(work):
 
 def vrptw_table(rows, solvers, args, command):
     lines = []
-    lines.append(f"- Date: {datetime.date.today().isoformat()}; machine: {machine()}")
+    lines.append(f"- Date: {datetime.date.today().isoformat()}; machine: {machine()}; {versions(args.fieldops)}")
     lines.append(f"- Time limit {args.time_limit:g} s per instance and solver, one thread each; the solvers of an instance run one "
                  f"after another, {args.jobs} instance(s) at a time; seed {args.seed}")
     lines.append(f"- Command: `{command}`")
@@ -453,7 +467,7 @@ def vrptw_table(rows, solvers, args, command):
             if row["bks"] is not None and entry.get("feasible"):
                 gap = 100 * (entry["distance"] / row["bks"] - 1)
                 gaps[solver].append(gap)
-                line += f" {gap:.2f} |"
+                line += f" {fmt(gap)} |"
             else:
                 line += " — |"
         lines.append(line)
@@ -515,7 +529,7 @@ def trsp_row(work):
 
 
 def trsp_table(rows, args, command):
-    lines = [f"- Date: {datetime.date.today().isoformat()}; machine: {machine()}",
+    lines = [f"- Date: {datetime.date.today().isoformat()}; machine: {machine()}; {versions(args.fieldops)}",
              f"- Time limit {args.time_limit:g} s per instance, one thread, {args.jobs} instance(s) at a time; seed {args.seed}",
              f"- Command: `{command}`",
              "- Duration = travel + service + waiting over all routes, each route starting as late as saves waiting "
