@@ -13,7 +13,7 @@ struct Solution: Sendable {
         slotOf = Array(repeating: -1, count: model.orders.count)
         mediumPenalty = model.orders.indices.reduce(0) { $0 + model.unassignedCost(order: $1) }
         hardPenalty = routes.reduce(0) { $0 + $1.cost.hard }
-        softPenalty = routes.reduce(0) { $0 + $1.cost.soft }
+        softPenalty = routes.reduce(0) { $0 + $1.cost.soft } + model.orders.indices.reduce(0) { $0 + model.droppedCost(order: $1) }
     }
 
     var score: Score { Score(hard: -hardPenalty, medium: -mediumPenalty, soft: -softPenalty) }
@@ -25,7 +25,7 @@ struct Solution: Sendable {
         routes[slot].insert(Visit(order: order, window: point.window), at: point.position, model: model)
         account(before, routes[slot].cost)
         slotOf[order] = slot
-        mediumPenalty -= model.unassignedCost(order: order)
+        countOut(order, -1, model: model)
     }
 
     mutating func remove(_ orders: [Int], model: SchedulingModel) {
@@ -38,7 +38,7 @@ struct Solution: Sendable {
             account(before, routes[slot].cost)
             for order in removed {
                 slotOf[order] = -1
-                mediumPenalty += model.unassignedCost(order: order)
+                countOut(order, 1, model: model)
             }
         }
     }
@@ -48,14 +48,21 @@ struct Solution: Sendable {
         let before = routes[route.slot].cost
         for visit in routes[route.slot].visits where !visit.isBreak && slotOf[visit.order] == route.slot {
             slotOf[visit.order] = -1
-            mediumPenalty += model.unassignedCost(order: visit.order)
+            countOut(visit.order, 1, model: model)
         }
         routes[route.slot] = route
         for visit in route.visits where !visit.isBreak {
-            if slotOf[visit.order] < 0 { mediumPenalty -= model.unassignedCost(order: visit.order) }
+            if slotOf[visit.order] < 0 { countOut(visit.order, -1, model: model) }
             slotOf[visit.order] = route.slot
         }
         account(before, route.cost)
+    }
+
+    /// Adds (`sign` 1) or takes back (-1) what leaving `order` out costs: its priority's weight, and a plan change
+    /// when the published plan had it.
+    private mutating func countOut(_ order: Int, _ sign: Int, model: SchedulingModel) {
+        mediumPenalty += sign * model.unassignedCost(order: order)
+        softPenalty += sign * model.droppedCost(order: order)
     }
 
     private mutating func account(_ before: RouteCost, _ after: RouteCost) {
@@ -87,7 +94,9 @@ struct Solution: Sendable {
             soft += cost.soft
             for visit in route.visits where !visit.isBreak { assigned.insert(visit.order) }
         }
-        let medium = model.orders.indices.filter { !assigned.contains($0) }.reduce(0) { $0 + model.unassignedCost(order: $1) }
+        let left = model.orders.indices.filter { !assigned.contains($0) }
+        let medium = left.reduce(0) { $0 + model.unassignedCost(order: $1) }
+        soft += left.reduce(0) { $0 + model.droppedCost(order: $1) }
         return Score(hard: -hard, medium: -medium, soft: -soft)
     }
 }

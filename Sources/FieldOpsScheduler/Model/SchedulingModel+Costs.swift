@@ -8,6 +8,12 @@ extension SchedulingModel {
         return late == 0 ? 0 : late * weights.slaLateMinute[data.priority]
     }
 
+    /// What leaving `order` out costs on the soft level: a change from the published plan when that plan had it
+    /// (without it, re-optimization could drop a promised visit for an equal one and call that no change).
+    func droppedCost(order: Int) -> Int {
+        previousTechnician[order] == nil ? 0 : weights.planChange
+    }
+
     /// The costs of giving `order` to `technician` that do not depend on when: a preferred technician missed,
     /// skill levels above what the order needs, a site outside the technician's territories, a change from the
     /// published plan.
