@@ -91,6 +91,17 @@ import Testing
         }
         #expect(throws: InstanceFileError.self) { try VRPLIBReader.read("NAME : X\nNODE_COORD_SECTION\n1 0 0\n", file: "x.vrp") }
         #expect(throws: InstanceFileError.self) { try TRSPInstance.read("X\n", file: "x.txt") }
+        let header = "X\n\nINFO\nCREW COUNT  SKILLS  TOOLS   SPARE PARTS\n1 1 1 2\n\nDEPOT TECHNICIANS AND REQUESTS\nID X Y\n0 1 2 0 9 0 []\t[]\t[]\n"
+        for (row, message) in [("1 0 0 0 9 0 [0]\t[0]\t[1]", "x.txt:10: expected 2 spare-part counts, found 1"),
+                               ("1 0 0 0 9 0 [0]\t[a]\t[1,0]", "x.txt:10: expected whole numbers in [a]"),
+                               ("1 0 0 0 9 0 [0]\t[0]", "x.txt:10: expected ID X Y TWS TWE Serv and three lists")] {
+            do {
+                _ = try TRSPInstance.read(header + row + "\n", file: "x.txt")
+                Issue.record("expected a refusal of \(row)")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
         #expect(throws: InstanceFileError.self) { try VRPTWSolution.read("Route #1 3 4\n", file: "x.sol") }
     }
 }

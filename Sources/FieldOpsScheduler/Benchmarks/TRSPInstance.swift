@@ -42,12 +42,24 @@ public struct TRSPInstance: Hashable, Sendable {
             let line = lines[index]
             guard let bracket = line.firstIndex(of: "[") else { throw fail(index + 1, "expected three bracketed lists") }
             let numbers = line[..<bracket].split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-            let lists = line[bracket...].split(separator: "]").map { $0.replacingOccurrences(of: "[", with: "").trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty || true }.prefix(3).map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+            // Three bracketed lists, each possibly empty: "[1,3]\t[]\t[0,2,1]".
+            let lists = line[bracket...].split(separator: "]", omittingEmptySubsequences: false).dropLast()
+                .map { $0.replacingOccurrences(of: "[", with: "").trimmingCharacters(in: .whitespaces) }
             guard numbers.count == 6, lists.count == 3 else { throw fail(index + 1, "expected ID X Y TWS TWE Serv and three lists") }
+            var values: [[Int]] = []
+            for list in lists {
+                let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let parsed = items.compactMap { Int($0) }
+                guard parsed.count == items.count else { throw fail(index + 1, "expected whole numbers in [\(list)]") }
+                values.append(parsed)
+            }
+            // The depot (row 0) carries nothing; every other row has one count per spare-part type.
+            guard sites.isEmpty || values[2].count == counts[3] else {
+                throw fail(index + 1, "expected \(counts[3]) spare-part counts, found \(values[2].count)")
+            }
             guard Int(numbers[0]) == sites.count else { throw fail(index + 1, "row \(Int(numbers[0])) out of order; expected \(sites.count)") }
             sites.append(Site(x: numbers[1], y: numbers[2], windowStart: numbers[3], windowEnd: numbers[4], service: numbers[5],
-                              skills: lists[0], tools: lists[1], parts: lists[2]))
+                              skills: values[0], tools: values[1], parts: values[2]))
         }
         let crew = counts[0]
         guard sites.count > crew + 1 else { throw fail(nil, "\(sites.count) rows; expected the depot, \(crew) technicians and the requests") }
