@@ -38,7 +38,7 @@ extension Route {
                 let total = joined(Route.join(left, node, model: model), suffixFrom: position, model: model)
                 guard total.timeWarp == 0 else { continue }
                 let end = total.earliestEnd
-                let latenessDelta = pushLateness(order: order, window: window, at: position, model: model)
+                let latenessDelta = model.latenessMatters ? pushLateness(order: order, window: window, at: position, model: model) : 0
                 let departure: Int
                 if cost.jobs == 0 || position == 0 {
                     departure = firstDeparture(order: order, window: window, at: position, model: model)
@@ -106,12 +106,12 @@ extension Route {
                 time = newStart + pause.minutes
                 continue
             }
-            let other = model.orders[visit.order]
-            let newStart = max(time + model.travel.minutes(here, other.location), other.windows[visit.window].start)
+            let location = model.orders[visit.order].location
+            let newStart = max(time + model.travel.minutes(here, location), model.orders[visit.order].windows[visit.window].start)
             if newStart == starts[k] { break }
             delta += model.latenessCost(order: visit.order, start: newStart) - model.latenessCost(order: visit.order, start: starts[k])
-            time = newStart + other.duration
-            here = other.location
+            time = newStart + model.orders[visit.order].duration
+            here = location
         }
         return delta
     }

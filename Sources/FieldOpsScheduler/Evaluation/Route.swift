@@ -46,9 +46,9 @@ struct Route: Sendable {
                 duration: pause.minutes, timeWarp: 0, earliest: relaxedBreak ? Int.min / 4 : pause.earliest,
                 latest: pause.latestStart, first: -1, last: -1)
         }
-        let order = model.orders[visit.order]
-        let window = order.windows[visit.window]
-        return .node(location: order.location, service: order.duration, earliest: window.start, latest: window.end)
+        let window = model.orders[visit.order].windows[visit.window]
+        return .node(location: model.orders[visit.order].location, service: model.orders[visit.order].duration,
+                     earliest: window.start, latest: window.end)
     }
 
     func startSegment(model: SchedulingModel) -> TimeSegment {
@@ -168,19 +168,19 @@ struct Route: Sendable {
                 breakMinutes = pause.minutes
                 continue
             }
-            let order = model.orders[visit.order]
-            let window = order.windows[visit.window]
-            let drive = model.travel.minutes(here, order.location)
+            let window = model.orders[visit.order].windows[visit.window]
+            let location = model.orders[visit.order].location
+            let drive = model.travel.minutes(here, location)
             cost.travelMinutes += drive
-            cost.travelMeters += model.travel.meters(here, order.location)
+            cost.travelMeters += model.travel.meters(here, location)
             let start = max(time + drive, window.start)
-            if start > window.end { cost.violations.append(order.lockStart != nil ? .lockStart : .window) }
+            if start > window.end { cost.violations.append(model.orders[visit.order].lockStart != nil ? .lockStart : .window) }
             if departure == nil { departure = start - drive }
             starts.append(start)
-            time = start + order.duration
-            here = order.location
+            time = start + model.orders[visit.order].duration
+            here = location
             cost.latenessCost += model.latenessCost(order: visit.order, start: start)
-            cost.load += order.demand
+            cost.load += model.orders[visit.order].demand
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
         }
         let driveHome = model.travel.minutes(here, slot.home)

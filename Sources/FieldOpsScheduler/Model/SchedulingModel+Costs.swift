@@ -3,9 +3,9 @@ extension SchedulingModel {
     /// work ends after the resolution deadline, weighted by the order's priority.
     @inline(__always)
     func latenessCost(order: Int, start: Int) -> Int {
-        let data = orders[order]
-        let late = max(0, start - data.responseDue) + max(0, start + data.duration - data.resolutionDue)
-        return late == 0 ? 0 : late * weights.slaLateMinute[data.priority]
+        // Fields read one by one: copying the whole order would retain and release its arrays on the hot path.
+        let late = max(0, start - orders[order].responseDue) + max(0, start + orders[order].duration - orders[order].resolutionDue)
+        return late == 0 ? 0 : late * weights.slaLateMinute[orders[order].priority]
     }
 
     /// What leaving `order` out costs on the soft level: a change from the published plan when that plan had it
@@ -23,14 +23,22 @@ extension SchedulingModel {
 
     /// The same costs one by one, for explanations.
     func assignmentParts(order: Int, technician: Int) -> AssignmentParts {
-        let data = orders[order]
-        let person = problem.technicians[technician]
-        let overqualification = problem.orders[plannable[order]].requiredSkills.reduce(0) {
-            $0 + max(0, person.level(in: $1.skill) - $1.minLevel) * weights.overqualificationLevel
+        // Fields read in place: copying the order or the technician would retain and release their arrays for
+        // every visit of every route driven.
+        var overqualification = 0
+        if weights.overqualificationLevel != 0 {
+            for requirement in problem.orders[plannable[order]].requiredSkills {
+                overqualification += max(0, problem.technicians[technician].level(in: requirement.skill) - requirement.minLevel)
+                    * weights.overqualificationLevel
+            }
         }
-        let outside = data.territory.map { !person.territories.isEmpty && !person.territories.contains($0) } == true
+        var outside = false
+        if let territory = orders[order].territory, !problem.technicians[technician].territories.isEmpty {
+            outside = !problem.technicians[technician].territories.contains(territory)
+        }
+        let preferred = orders[order].preferred
         return AssignmentParts(
-            preferredMiss: !data.preferred.isEmpty && !data.preferred.contains(technician) ? weights.preferredMiss : 0,
+            preferredMiss: !preferred.isEmpty && !preferred.contains(technician) ? weights.preferredMiss : 0,
             overqualification: overqualification, territory: outside ? weights.outOfTerritory : 0,
             planChange: previousTechnician[order].map { $0 != technician } == true ? weights.planChange : 0)
     }

@@ -17,6 +17,9 @@ public struct SchedulingModel: Sendable {
     /// Per order: the nearest other orders, for ruin moves that take out work in the same area.
     let neighbors: [[Int]]
     let weights: ScoreWeights
+    /// Whether any SLA lateness costs anything (not in the routing benchmarks): when not, insertion skips walking
+    /// the visits it pushes back.
+    let latenessMatters: Bool
     let technicianCount: Int
     /// Per order, the technician it had in the published plan being re-optimized (a change costs `planChange`).
     let previousTechnician: [Int?]
@@ -33,6 +36,8 @@ public struct SchedulingModel: Sendable {
         let travel = TravelTable(problem: problem)
         self.travel = travel
         weights = problem.policy.weights
+        let late = problem.policy.weights.slaLateMinute
+        latenessMatters = [late.p1, late.p2, late.p3, late.p4].contains { $0 != 0 }
         technicianCount = problem.technicians.count
         let origin = self.origin
         let minute: (Instant) -> Int = { origin.minutes(until: $0) }
