@@ -1,5 +1,10 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its folder, so the checkout's folder name is the package to depend on
+// (a clone called `fieldops/` or `main/` alike).
+let fieldOps = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 // Benchmarks stay out of the main build graph: `cd benchmarks && swift run -c release SchedulerBenchmark`.
 let package = Package(
@@ -15,25 +20,24 @@ let package = Package(
         .executableTarget(
             name: "SchedulerBenchmark",
             dependencies: [
-                .product(name: "FieldOpsModel", package: "main"),
-                .product(name: "FieldOpsScheduler", package: "main"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+                .product(name: "FieldOpsModel", package: fieldOps),
+                .product(name: "FieldOpsScheduler", package: fieldOps),
+            ]),
         .executableTarget(
             name: "LedgerBenchmark",
             dependencies: [
-                .product(name: "FieldOpsModel", package: "main"),
-                .product(name: "FieldOpsInventory", package: "main"),
-                .product(name: "FieldOpsStore", package: "main"),
+                .product(name: "FieldOpsModel", package: fieldOps),
+                .product(name: "FieldOpsInventory", package: fieldOps),
+                .product(name: "FieldOpsStore", package: fieldOps),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .executableTarget(
             name: "SyncLoadBenchmark",
             dependencies: [
-                .product(name: "FieldOpsModel", package: "main"),
-                .product(name: "FieldOpsStore", package: "main"),
-                .product(name: "FieldOpsSync", package: "main"),
-                .product(name: "FieldOpsServer", package: "main"),
+                .product(name: "FieldOpsModel", package: fieldOps),
+                .product(name: "FieldOpsStore", package: fieldOps),
+                .product(name: "FieldOpsSync", package: fieldOps),
+                .product(name: "FieldOpsServer", package: fieldOps),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
