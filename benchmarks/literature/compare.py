@@ -340,14 +340,16 @@ def machine():
 def versions(fieldops):
     """The solvers measured: FieldOps's commit, the peers' package versions."""
     from importlib.metadata import version
+    here = os.path.dirname(os.path.abspath(fieldops))
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=os.path.dirname(os.path.abspath(fieldops))).stdout.strip() or "unknown"
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True,
-                               cwd=os.path.dirname(os.path.abspath(fieldops))).stdout.strip()
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, cwd=here).stdout.strip() or here
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=top).stdout.strip()
+        # The result files this run is writing do not count as a change to what was measured.
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results"],
+                               capture_output=True, text=True, cwd=top).stdout.strip()
     except OSError:
-        commit, dirty = "unknown", ""
-    return f"FieldOps {commit}{' with uncommitted changes' if dirty else ''}, pyvrp {version('pyvrp')}, ortools {version('ortools')}"
+        commit, dirty = "", ""
+    return f"FieldOps {commit or 'unknown'}{' with uncommitted changes' if dirty else ''}, pyvrp {version('pyvrp')}, ortools {version('ortools')}"
 
 
 def read_bks(path):
