@@ -18,15 +18,9 @@ extension FieldOps {
 
         func run() async throws {
             try await reportingFailures {
-                let text = try readTextFile(instanceOptions.file)
-                let instance: TRSPInstance
-                do {
-                    instance = try TRSPInstance.read(text, file: instanceOptions.file)
-                } catch let error as InstanceFileError {
-                    throw CommandFailure(error.description)
-                }
+                let instance = try instanceOptions.load(TRSPInstance.read(_:file:))
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = TRSPSolver.solve(instance, options: SolverOptions(timeLimit: instanceOptions.timeLimit, seed: instanceOptions.seed), clock: Solver.monotonicClock()) { report in
+                let result = TRSPSolver.solve(instance, options: instanceOptions.solverOptions, clock: Solver.monotonicClock()) { report in
                     progress.show(String(format: "search  best duration %.2f  unserved %d  %.1fs  %d iterations", report.duration, report.unserved, report.elapsed, report.iterations))
                 }
                 progress.finish()

@@ -13,15 +13,11 @@ extension FieldOps {
 
         func run() async throws {
             try await reportingFailures {
-                let text = try readTextFile(instanceOptions.file)
-                let instance: VRPTWInstance
-                do {
-                    instance = instanceOptions.file.lowercased().hasSuffix(".vrp") ? try VRPLIBReader.read(text, file: instanceOptions.file) : try SolomonReader.read(text, file: instanceOptions.file)
-                } catch let error as InstanceFileError {
-                    throw CommandFailure(error.description)
+                let instance = try instanceOptions.load { (text, file) throws(InstanceFileError) in
+                    file.lowercased().hasSuffix(".vrp") ? try VRPLIBReader.read(text, file: file) : try SolomonReader.read(text, file: file)
                 }
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = VRPTWSolver.solve(instance, options: SolverOptions(timeLimit: instanceOptions.timeLimit, seed: instanceOptions.seed), clock: Solver.monotonicClock()) { report in
+                let result = VRPTWSolver.solve(instance, options: instanceOptions.solverOptions, clock: Solver.monotonicClock()) { report in
                     progress.show(String(format: "%@  best %@  %.1fs  %d iterations", report.phase, report.bestScore.description, report.elapsed, report.iterations))
                 }
                 progress.finish()
