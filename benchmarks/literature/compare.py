@@ -135,13 +135,18 @@ def check(instance, routes):
 # Solvers: each returns a list of routes (customer numbers) or raises
 
 
-def solve_fieldops(instance, limit, seed, binary):
-    command = [binary, "vrptw", instance.path, "--time-limit", str(limit), "--seed", str(seed), "--json"]
-    done = subprocess.run(command, capture_output=True, text=True)
-    # A non-zero exit with JSON on stdout is a solution the engine itself found infeasible: the checker decides.
+def run_fieldops(binary, command, path, limit, seed):
+    """`fieldops vrptw|trsp PATH --json`'s object. A non-zero exit with JSON on stdout is a solution FieldOps itself
+    found wanting (a rule broken, a request unserved): the checker decides."""
+    done = subprocess.run([binary, command, path, "--time-limit", str(limit), "--seed", str(seed), "--json"],
+                          capture_output=True, text=True)
     if not done.stdout.strip():
         raise RuntimeError(done.stderr.strip() or f"exit {done.returncode}")
-    return json.loads(done.stdout)["routes"]
+    return json.loads(done.stdout)
+
+
+def solve_fieldops(instance, limit, seed, binary):
+    return run_fieldops(binary, "vrptw", instance.path, limit, seed)["routes"]
 
 
 def integer_matrices(instance):
@@ -311,14 +316,6 @@ def check_trsp(instance, routes):
     if missing:
         violations.append(f"{len(missing)} requests not served (first {missing[0]})")
     return not violations, total_duration, total_distance, violations
-
-
-def solve_trsp_fieldops(instance, limit, seed, binary):
-    command = [binary, "trsp", instance.path, "--time-limit", str(limit), "--seed", str(seed), "--json"]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if not done.stdout.strip():
-        raise RuntimeError(done.stderr.strip() or f"exit {done.returncode}")
-    return json.loads(done.stdout)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -515,7 +512,7 @@ def trsp_row(work):
     began = time.monotonic()
     row = {"instance": instance.name}
     try:
-        result = solve_trsp_fieldops(instance, args.time_limit, args.seed, args.fieldops)
+        result = run_fieldops(args.fieldops, "trsp", instance.path, args.time_limit, args.seed)
         feasible, duration, distance, violations = check_trsp(instance, result["routes"])
         row.update({"feasible": feasible, "duration": duration, "distance": distance, "violations": violations[:3],
                     "technicians": len([r for r in result["routes"] if r["visits"]]),

@@ -39,11 +39,10 @@ public enum VRPTWSolver {
         let locations = [0] + Array(repeating: 0, count: instance.vehicles - 1) + Array(1...instance.customers)
         let durations = locations.map { a in locations.map { b in (instance.distance(a, b) * Double(scale)).rounded(.up) * 60 } }
         let distances = locations.map { a in locations.map { b in instance.distance(a, b) * 1000 } }
-        var weights = ScoreWeights(
+        let weights = ScoreWeights(
             unassigned: PerPriority(p1: 100_000_000, p2: 100_000_000, p3: 100_000_000, p4: 100_000_000), travelMinute: 1,
             slaLateMinute: PerPriority(p1: 0, p2: 0, p3: 0, p4: 0), overtimeMinute: 0, imbalanceMinute: 0, preferredMiss: 0,
             overqualificationLevel: 0, outOfTerritory: 0, planChange: 0)
-        weights.travelMinute = 1
         return Problem(
             name: instance.name, horizon: Horizon(start: start, days: days, timeZone: .utc), skills: [],
             policy: Policy(weights: weights), travel: .matrix(TravelMatrix(durations: durations, distances: distances)),

@@ -38,7 +38,7 @@ extension Route {
                 let total = joined(Route.join(left, node, model: model), suffixFrom: position, model: model)
                 guard total.timeWarp == 0 else { continue }
                 let end = total.earliestEnd
-                let latenessDelta = model.latenessMatters ? pushLateness(order: order, window: window, at: position, model: model) : 0
+                let latenessDelta = pushLateness(order: order, window: window, at: position, model: model)
                 let departure: Int
                 if cost.jobs == 0 || position == 0 {
                     departure = firstDeparture(order: order, window: window, at: position, model: model)
@@ -73,6 +73,8 @@ extension Route {
     /// Change in SLA lateness cost when `order` starts in `window` at `position`: the visit's own lateness plus the
     /// later visits pushed back, walking forward only until the push is absorbed by waiting.
     private func pushLateness(order: Int, window: MinuteWindow, at position: Int, model: SchedulingModel) -> Int {
+        // Without lateness weights (the routing benchmarks) nothing to walk.
+        guard model.latenessMatters else { return 0 }
         let slot = model.slots[slot]
         let n = visits.count
         var time: Int

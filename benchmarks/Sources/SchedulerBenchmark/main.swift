@@ -10,17 +10,12 @@ import Foundation
 /// Usage: swift run -c release SchedulerBenchmark [--quick]
 
 let quick = CommandLine.arguments.contains("--quick")
-let clock = ContinuousClock()
+// The solver's own monotonic clock: seconds since the benchmark started.
+let elapsedSinceOrigin = Solver.monotonicClock()
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = clock.now
+    let start = elapsedSinceOrigin()
     try body()
-    let elapsed = clock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-let origin = clock.now
-func elapsedSinceOrigin() -> Double {
-    let elapsed = clock.now - origin
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return elapsedSinceOrigin() - start
 }
 /// This process's peak resident set. Linux's VmHWM belongs to the address space, which `exec` replaces; the
 /// rusage maximum survives `exec`, so under `swift run` it reported SwiftPM's own peak (152 MB whatever the

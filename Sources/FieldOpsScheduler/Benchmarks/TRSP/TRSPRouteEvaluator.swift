@@ -58,9 +58,8 @@ struct TRSPRouteEvaluator: Sendable {
             }
             covered += 1
         }
-        if covered == requests.count, let plain = schedule(technician: technician, requests: requests, depotBefore: nil) {
-            return plain
-        }
+        // The van covers every request: a depot stop could only add driving, and cannot save a late window.
+        if covered == requests.count { return schedule(technician: technician, requests: requests, depotBefore: nil) }
         var best: Evaluation?
         for position in 0...covered {
             if let candidate = schedule(technician: technician, requests: requests, depotBefore: position),
