@@ -1,6 +1,7 @@
 import FieldOpsStore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// The FieldOps HTTP application: the device sync endpoints, the dispatcher's endpoints, health and the OpenAPI
@@ -18,12 +19,20 @@ public func buildApplication(
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.json)))
     }
-    let sync = router.group("/v1/sync").add(middleware: AuthMiddleware(database: database))
+    let auth = AuthMiddleware(database: database, clock: configuration.clock)
+    let sync = router.group("/v1/sync").add(middleware: auth)
     SyncController(database: database, configuration: configuration).addRoutes(to: sync)
-    let dispatch = router.group("/v1/dispatch").add(middleware: AuthMiddleware(database: database))
-    DispatchController(database: database, configuration: configuration).addRoutes(to: dispatch)
+    let dispatch = router.group("/v1/dispatch").add(middleware: auth)
+    DispatchController(database: database, configuration: configuration, solveSlot: SolveSlot()).addRoutes(to: dispatch)
+    // A connection that sends nothing for the idle timeout is closed, also in the middle of a request, and a
+    // request whose head and body take longer than the read timeout is cut off: half-sent requests cannot pile up.
+    let readTimeout = configuration.readTimeoutSeconds
+    let http1 = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [RequestReadTimeoutHandler(timeout: .seconds(Int64(readTimeout)))],
+        idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))
     return Application(
         router: router,
+        server: .http1(configuration: http1),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "FieldOps"),
         logger: logger)
 }

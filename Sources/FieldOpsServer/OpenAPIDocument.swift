@@ -11,9 +11,22 @@ enum OpenAPIDocument {
         ("/v1/dispatch/import", "post", "Import a problem file (technicians, vans, warehouses, parts, orders, initial stock)", "dispatcher", "Problem", "ImportResponse"),
         ("/v1/dispatch/optimize", "post", "Plan the open orders and publish the assignments", "dispatcher", "OptimizeRequest", "OptimizeResponse"),
         ("/v1/dispatch/assign", "post", "Give a work order to a technician (refused on site or later)", "dispatcher", "AssignRequest", "AssignResponse"),
-        ("/v1/dispatch/tokens", "post", "Issue a technician's token (returned once)", "dispatcher", "TokenRequest", "TokenResponse"),
+        ("/v1/dispatch/tokens", "post", "Issue a technician's token (returned once), valid for validDays (default 90)", "dispatcher", "TokenRequest", "TokenResponse"),
+        ("/v1/dispatch/tokens", "get", "Every token with its id, role, expiry and revocation (never a secret)", "dispatcher", nil, "Tokens"),
+        ("/v1/dispatch/tokens/{id}", "delete", "Revoke a token by its id; its next request gets 401", "dispatcher", nil, "TokenInfo"),
         ("/v1/dispatch/exceptions", "get", "What the dispatcher and the stock controller must look at", "dispatcher", nil, "Exceptions"),
     ]
+
+    /// The methods a concrete path takes (`{id}` matches one segment), or nil for a path the server does not know.
+    static func methods(forPath path: String) -> [String]? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let methods = operations.filter { operation in
+            let template = operation.path.split(separator: "/", omittingEmptySubsequences: false)
+            return template.count == segments.count
+                && zip(template, segments).allSatisfy { $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }
+        }.map { $0.method.uppercased() }
+        return methods.isEmpty ? nil : methods
+    }
 
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
         var schema: [String: Any] = ["type": "object", "properties": properties]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldOpsModel
+import FieldOpsStore
 import Foundation
 
 /// A failure the user can act on: printed as lines on standard error, then exit status 1. Never a stack trace.
@@ -64,5 +65,14 @@ func writeFile(_ data: Data, to path: String) throws {
         try ProblemFileWriter.write(data, to: path)
     } catch {
         throw CommandFailure("\(path): cannot write the file: \(error.localizedDescription)")
+    }
+}
+
+/// Runs a store call; a refusal becomes `refused (code): message` and a non-zero exit.
+func refusingStoreErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CommandFailure("refused (\(error.code)): \(error.message)")
     }
 }

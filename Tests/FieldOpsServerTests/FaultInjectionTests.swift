@@ -33,12 +33,12 @@ import Testing
     func everyMutationIsAppliedExactlyOnce(seed: UInt64) async throws {
         let company = Self.company()
         let database = try AppDatabase.inMemory()
-        _ = try database.importProblem(company.problem, at: SyncFixture.now)
+        _ = try await database.importProblem(company.problem, at: SyncFixture.now)
         for (order, technician) in company.assignments.sorted(by: { $0.key < $1.key }) {
-            _ = try database.assign(order, to: technician, actor: "dispatcher", at: SyncFixture.now)
+            _ = try await database.assign(order, to: technician, actor: "dispatcher", at: SyncFixture.now)
         }
         let initialDevices = try company.problem.technicians.enumerated().map { index, technician in
-            SimulatedDevice(id: "device-\(index)", technician: technician.id, token: try database.issueToken(technician: technician.id, at: SyncFixture.now))
+            SimulatedDevice(id: "device-\(index)", technician: technician.id, token: try database.issueToken(technician: technician.id, at: SyncFixture.now).token)
         }
         let parts = company.problem.parts.filter { !$0.serialized }.map(\.id)
         let finalDevices = try await LiveServer.run(database) { client in

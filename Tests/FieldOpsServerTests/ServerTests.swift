@@ -12,8 +12,8 @@ import Testing
 
     @Test func healthAndTheOpenAPIDocumentMatchTheRoutes() async throws {
         let database = try SyncFixture.database()
-        let token = try database.issueToken(technician: t1, at: SyncFixture.now)
-        let dispatcher = try database.issueToken(technician: nil, at: SyncFixture.now)
+        let token = try await database.issueToken(technician: t1, at: SyncFixture.now).token
+        let dispatcher = try await database.issueToken(technician: nil, at: SyncFixture.now).token
         try await LiveServer.run(database) { client in
             let health = try await client.send(.get, "/v1/health", token: nil)
             #expect(health.status == .ok)
@@ -50,7 +50,7 @@ import Testing
 
     @Test func theDispatcherImportsOptimizesAndAssignsOverHTTP() async throws {
         let database = try AppDatabase.inMemory()
-        let dispatcher = try database.issueToken(technician: nil, at: SyncFixture.now)
+        let dispatcher = try await database.issueToken(technician: nil, at: SyncFixture.now).token
         let problem = try ProblemFileWriter.data(SyncFixture.problem)
         try await LiveServer.run(database) { client in
             let broken = try await client.send(.post, "/v1/dispatch/import", token: dispatcher, body: Data(#"{"horizon": 3}"#.utf8))
@@ -75,9 +75,9 @@ import Testing
     @Test func tokensAndDeviceBinding() async throws {
         let database = try SyncFixture.database()
         let order = SyncFixture.problem.orders[0].number
-        _ = try database.assign(order, to: t1, actor: "anna", at: SyncFixture.now)
-        let token1 = try database.issueToken(technician: t1, at: SyncFixture.now)
-        let token2 = try database.issueToken(technician: t2, at: SyncFixture.now)
+        _ = try await database.assign(order, to: t1, actor: "anna", at: SyncFixture.now)
+        let token1 = try await database.issueToken(technician: t1, at: SyncFixture.now).token
+        let token2 = try await database.issueToken(technician: t2, at: SyncFixture.now).token
         try await LiveServer.run(database) { client in
             let wrong = try await client.post("/v1/sync/pull", token: "fo_nope", PullRequest(deviceId: "d1"))
             #expect(wrong.status == .unauthorized)
@@ -97,8 +97,8 @@ import Testing
     @Test func noDeviceCanReadAnotherTechniciansOrders() async throws {
         let database = try SyncFixture.database()
         let orders = SyncFixture.problem.orders.map(\.number)
-        for (index, order) in orders.enumerated() { _ = try database.assign(order, to: index % 2 == 0 ? t1 : t2, actor: "anna", at: SyncFixture.now) }
-        let token1 = try database.issueToken(technician: t1, at: SyncFixture.now)
+        for (index, order) in orders.enumerated() { _ = try await database.assign(order, to: index % 2 == 0 ? t1 : t2, actor: "anna", at: SyncFixture.now) }
+        let token1 = try await database.issueToken(technician: t1, at: SyncFixture.now).token
         try await LiveServer.run(database) { client in
             var cursor: String?
             var seen: [String] = []
@@ -118,7 +118,7 @@ import Testing
 
     @Test func malformedBodiesGet4xxJSONErrorsNever5xx() async throws {
         let database = try SyncFixture.database()
-        let token = try database.issueToken(technician: t1, at: SyncFixture.now)
+        let token = try await database.issueToken(technician: t1, at: SyncFixture.now).token
         try await LiveServer.run(database) { client in
             let cases: [(String, Data, Int)] = [
                 ("not JSON", Data("hello".utf8), 400),
@@ -153,8 +153,8 @@ import Testing
     @Test func aPermanentlyInvalidMutationInTheMiddleIsRejectedAndTheRestApply() async throws {
         let database = try SyncFixture.database()
         let orders = SyncFixture.problem.orders.map(\.number)
-        _ = try database.assign(orders[0], to: t1, actor: "anna", at: SyncFixture.now)
-        let token = try database.issueToken(technician: t1, at: SyncFixture.now)
+        _ = try await database.assign(orders[0], to: t1, actor: "anna", at: SyncFixture.now)
+        let token = try await database.issueToken(technician: t1, at: SyncFixture.now).token
         try await LiveServer.run(database) { client in
             let push = PushRequest(deviceId: "d1", mutations: [
                 SyncFixture.setStatus(1, orders[0], "enRoute", basis: 1),

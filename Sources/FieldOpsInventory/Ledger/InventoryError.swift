@@ -21,7 +21,15 @@ public struct InventoryError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     static func quantity(_ quantity: Int) -> InventoryError {
-        InventoryError(code: "invalid_quantity", message: "quantity must be above zero, is \(quantity)")
+        InventoryError(code: "invalid_quantity", message: "quantity " + InputLimits.outOfRange(quantity, 1...InputLimits.quantity))
+    }
+
+    static func valueOutOfRange(_ part: PartID) -> InventoryError {
+        InventoryError(code: "value_out_of_range", message: "the stock value of \(part) would leave the range of the books (at most \(Int.max) minor units)")
+    }
+
+    static func balanceOutOfRange(_ part: PartID, _ location: LocationID) -> InventoryError {
+        InventoryError(code: "quantity_out_of_range", message: "the balance of \(part) at \(location) would leave the range of the books")
     }
 
     static func insufficient(part: PartID, location: LocationID, available: Int, asked: Int) -> InventoryError {

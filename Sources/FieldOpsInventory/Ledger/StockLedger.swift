@@ -55,13 +55,13 @@ public enum StockLedger {
             return found
         }
         func positive(_ quantity: Int) throws {
-            guard quantity > 0 else { throw InventoryError.quantity(quantity) }
+            guard (1...InputLimits.quantity).contains(quantity) else { throw InventoryError.quantity(quantity) }
         }
         switch movement {
         case .receive(let partId, let to, let quantity, let unitCost, let serial):
             try positive(quantity)
-            guard unitCost >= 0 else {
-                throw InventoryError(code: "invalid_cost", message: "unit cost must not be negative, is \(unitCost)")
+            guard (0...InputLimits.money).contains(unitCost) else {
+                throw InventoryError(code: "invalid_cost", message: "unit cost " + InputLimits.outOfRange(unitCost, 0...InputLimits.money))
             }
             return Plan(kind: .receive, part: try part(partId), quantity: quantity, from: .supplier, to: try real(to),
                         unitCost: unitCost, serial: serial, checkAvailable: false)
@@ -93,8 +93,8 @@ public enum StockLedger {
             return Plan(kind: .scrap, part: try part(partId), quantity: quantity, from: source, to: .scrap,
                         serial: serial, checkAvailable: source.kind.isReal)
         case .adjust(let partId, let locationId, let counted):
-            guard counted >= 0 else {
-                throw InventoryError(code: "invalid_count", message: "a counted quantity cannot be negative, is \(counted)")
+            guard (0...InputLimits.quantity).contains(counted) else {
+                throw InventoryError(code: "invalid_count", message: "a counted quantity " + InputLimits.outOfRange(counted, 0...InputLimits.quantity))
             }
             let part = try part(partId)
             let place = try real(locationId)
@@ -132,7 +132,7 @@ public enum StockLedger {
 
     static func apply<R: StockRepository>(_ plan: inout Plan, context: PostingContext, in repository: inout R) throws -> PostingResult {
         let partId = plan.part.id
-        try checkSerial(&plan, in: repository)
+        let serialUnknown = try checkSerial(&plan, acceptUnknown: context.acceptsUnknownSerial, in: repository)
         if plan.checkAvailable {
             let available = try repository.balance(part: partId, location: plan.from.id).available
             if available < plan.quantity {
@@ -144,17 +144,27 @@ public enum StockLedger {
         var valuation = try repository.valuation(part: partId)
             ?? PartValuation(partId: partId, averageCost: plan.part.standardCost)
         let unitCost = plan.unitCost ?? valuation.averageCost
-        if !plan.from.kind.isReal && plan.to.kind.isReal {
-            valuation.quantity += plan.quantity
-            valuation.value += plan.quantity * unitCost
-        } else if plan.from.kind.isReal && !plan.to.kind.isReal {
-            valuation.quantity -= plan.quantity
-            valuation.value -= plan.quantity * unitCost
+        // Two user values meet here (quantity × cost), so every step is checked: a result outside 64 bits is a
+        // refusal, never a crash, and it comes before the first write.
+        let sign = !plan.from.kind.isReal && plan.to.kind.isReal ? 1 : (plan.from.kind.isReal && !plan.to.kind.isReal ? -1 : 0)
+        if sign != 0 {
+            guard let value = plan.quantity.multipliedChecked(by: unitCost),
+                  let quantity = valuation.quantity.addingChecked(sign * plan.quantity),
+                  let total = valuation.value.addingChecked(sign * value)
+            else { throw InventoryError.valueOutOfRange(partId) }
+            valuation.quantity = quantity
+            valuation.value = total
         }
         if valuation.quantity > 0 {
             valuation.averageCost = Int((Double(valuation.value) / Double(valuation.quantity)).rounded())
         } else {
-            valuation.value = valuation.quantity * valuation.averageCost
+            guard let value = valuation.quantity.multipliedChecked(by: valuation.averageCost) else { throw InventoryError.valueOutOfRange(partId) }
+            valuation.value = value
+        }
+        for (location, delta) in [(plan.from.id, -plan.quantity), (plan.to.id, plan.quantity)] {
+            guard try repository.balance(part: partId, location: location).onHand.addingChecked(delta) != nil else {
+                throw InventoryError.balanceOutOfRange(partId, location)
+            }
         }
 
         // From here on nothing is refused: every write belongs to this posting.
@@ -178,7 +188,7 @@ public enum StockLedger {
         let fromBalance = try repository.add(part: partId, location: plan.from.id, onHand: -plan.quantity, reserved: -reservationUsed)
         let toBalance = try repository.add(part: partId, location: plan.to.id, onHand: plan.quantity, reserved: 0)
         try repository.save(valuation)
-        if let serial = plan.serial {
+        if let serial = plan.serial, !serialUnknown {
             try repository.setSerialLocation(part: partId, serial: serial, location: plan.to.id)
         }
 
@@ -194,24 +204,29 @@ public enum StockLedger {
                 try repository.close(open, by: entry.id)
             }
         }
-        return PostingResult(entry: entry, duplicate: false, raisedDiscrepancy: raised)
+        return PostingResult(entry: entry, duplicate: false, raisedDiscrepancy: raised, serialUnknown: serialUnknown)
     }
 
-    /// Serialized parts move one at a time with their serial, and a serial is in exactly one location.
-    static func checkSerial<R: StockRepository>(_ plan: inout Plan, in repository: R) throws {
+    /// Serialized parts move one at a time with their serial, and a serial is in exactly one location. With
+    /// `acceptUnknown` (a fact from the field), a missing serial or one the books place elsewhere is no refusal:
+    /// returns true, and the serial's location is left for the stock controller to resolve.
+    static func checkSerial<R: StockRepository>(_ plan: inout Plan, acceptUnknown: Bool, in repository: R) throws -> Bool {
         guard plan.part.serialized else {
             if plan.serial != nil {
                 throw InventoryError(code: "not_serialized", message: "part \(plan.part.id) is not tracked by serial number")
             }
-            return
+            return false
         }
         if plan.kind == .adjust {
             throw InventoryError(code: "serialized_adjustment", message: "part \(plan.part.id) is serialized: count it by receiving, scrapping or transferring serials")
         }
+        let physicalFact = acceptUnknown && (plan.kind == .consume || plan.kind == .returnDefective)
         guard let serial = plan.serial, !serial.isEmpty else {
+            if physicalFact { return true }
             throw InventoryError(code: "serial_required", message: "part \(plan.part.id) is serialized: give the serial number")
         }
         guard plan.quantity == 1 else {
+            if physicalFact { return true }
             throw InventoryError(code: "serial_quantity", message: "a serialized part moves one at a time; quantity is \(plan.quantity)")
         }
         let current = try repository.serialLocation(part: plan.part.id, serial: serial)
@@ -220,10 +235,12 @@ public enum StockLedger {
                 throw InventoryError(code: "serial_exists", message: "serial \(serial) of \(plan.part.id) is already at \(current)")
             }
         } else if current != plan.from.id {
+            if physicalFact { return true }
             throw InventoryError(
                 code: "serial_elsewhere",
                 message: "serial \(serial) of \(plan.part.id) is \(current.map { "at \($0)" } ?? "not in stock"), not at \(plan.from.id)")
         }
+        return false
     }
 
     static func matches(_ entry: LedgerEntry, _ movement: StockMovement) -> Bool {
@@ -244,7 +261,7 @@ public enum StockLedger {
     public static func reserve<R: StockRepository>(
         workOrder: WorkOrderNumber, part partId: PartID, location locationId: LocationID, quantity: Int, in repository: inout R
     ) throws -> Reservation {
-        guard quantity > 0 else { throw InventoryError.quantity(quantity) }
+        guard (1...InputLimits.quantity).contains(quantity) else { throw InventoryError.quantity(quantity) }
         guard try repository.part(partId) != nil else { throw InventoryError.unknownPart(partId) }
         guard let location = try repository.location(locationId) else { throw InventoryError.unknownLocation(locationId) }
         guard location.kind.isReal else { throw InventoryError.wrongKind(location, expected: "a warehouse or a van") }

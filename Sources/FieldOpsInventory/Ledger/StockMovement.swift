@@ -18,12 +18,17 @@ public struct PostingContext: Hashable, Sendable {
     public var actor: String
     public var source: ChangeSource
     public var time: Instant
+    /// A consumption or defective return reported from the field is a physical fact: a serialized part without a
+    /// serial, or with one the books place elsewhere, is still recorded (`PostingResult.serialUnknown`) for the
+    /// stock controller to resolve, instead of being refused.
+    public var acceptsUnknownSerial: Bool
 
-    public init(idempotencyKey: String, actor: String, source: ChangeSource, time: Instant) {
+    public init(idempotencyKey: String, actor: String, source: ChangeSource, time: Instant, acceptsUnknownSerial: Bool = false) {
         self.idempotencyKey = idempotencyKey
         self.actor = actor
         self.source = source
         self.time = time
+        self.acceptsUnknownSerial = acceptsUnknownSerial
     }
 }
 
@@ -32,4 +37,7 @@ public struct PostingResult: Hashable, Sendable {
     public var entry: LedgerEntry
     public var duplicate: Bool
     public var raisedDiscrepancy: Discrepancy?
+    /// The movement was recorded although its serial was missing or not where the books had it; the serial's
+    /// location was left alone.
+    public var serialUnknown: Bool = false
 }

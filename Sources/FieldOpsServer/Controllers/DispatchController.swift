@@ -5,10 +5,12 @@ import Foundation
 import Hummingbird
 
 /// The dispatcher's side over HTTP (a dispatcher token): import a problem, optimize and publish, reassign an
-/// order, issue a technician's token, list exceptions.
+/// order, issue, list and revoke tokens, list exceptions. Every database call awaits the database; the search
+/// runs in the `SolveSlot`, one at a time.
 struct DispatchController {
     let database: AppDatabase
     let configuration: ServerConfiguration
+    let solveSlot: SolveSlot
 
     struct AssignBody: Decodable {
         var workOrderId: String
@@ -24,11 +26,14 @@ struct DispatchController {
 
     struct TokenBody: Decodable {
         var technicianId: String
+        var validDays: Int?
     }
 
     struct TokenResult: Encodable {
         var technicianId: String
         var token: String
+        var id: String
+        var expiresAt: Instant?
     }
 
     struct OptimizeBody: Decodable {
@@ -57,6 +62,8 @@ struct DispatchController {
         group.post("optimize", use: optimize)
         group.post("assign", use: assign)
         group.post("tokens", use: token)
+        group.get("tokens", use: tokens)
+        group.delete("tokens/:id", use: revokeToken)
         group.get("exceptions", use: exceptions)
     }
 
@@ -76,7 +83,7 @@ struct DispatchController {
         case .failure(let error):
             throw APIError(.unprocessableContent, "invalid_problem", error.errors.prefix(50).map(\.description).joined(separator: "\n"))
         }
-        let summary = try database.importProblem(problem, at: configuration.clock())
+        let summary = try await database.importProblem(problem, at: configuration.clock())
         return try JSONBody.response(ImportResult(
             technicians: summary.technicians, ordersAdded: summary.ordersAdded, ordersUpdated: summary.ordersUpdated, parts: summary.parts))
     }
@@ -93,17 +100,22 @@ struct DispatchController {
     @Sendable func optimize(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         try requireDispatcher(context)
         let body = try await JSONBody.decode(OptimizeBody.self, from: request, limit: configuration.maxBodyBytes)
-        let limit = min(max(body.timeLimitSeconds ?? 10, 0), 60)
-        guard let problem = try database.planningProblem() else {
+        guard let requested = body.timeLimitSeconds ?? 10 as Double?, requested.isFinite, (0...60).contains(requested) else {
+            throw APIError(.badRequest, "invalid_body", "timeLimitSeconds must be between 0 and 60")
+        }
+        guard let problem = try await database.planningProblem() else {
             throw APIError(.unprocessableContent, "nothing_imported", "import a problem first")
         }
-        let options = SolverOptions(timeLimit: limit, seed: body.seed ?? 1)
-        let plan = await Task.detached {
+        let options = SolverOptions(timeLimit: requested, seed: body.seed ?? 1)
+        let solved = await solveSlot.run {
             let model = SchedulingModel(problem: problem)
             let result = Solver(model: model, options: options).solve(clock: Solver.monotonicClock())
             return result.plan(model: model, options: options)
-        }.value
-        let summary = try database.publish(plan, actor: "dispatcher-api", at: configuration.clock())
+        }
+        guard let plan = solved else {
+            throw APIError(.conflict, "optimize_running", "another optimization is running; try again when it has published")
+        }
+        let summary = try await database.publish(plan, actor: "dispatcher-api", at: configuration.clock())
         context.logger.info("optimize", metadata: ["score": "\(plan.score)", "assigned": "\(plan.assignments.count)"])
         return try JSONBody.response(OptimizeResult(
             score: plan.score, assigned: summary.assigned, reassigned: summary.reassigned, unassigned: summary.unassigned,
@@ -113,7 +125,7 @@ struct DispatchController {
     @Sendable func assign(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         try requireDispatcher(context)
         let body = try await JSONBody.decode(AssignBody.self, from: request, limit: configuration.maxBodyBytes)
-        let result = try database.assign(WorkOrderNumber(rawValue: body.workOrderId), to: TechnicianID(rawValue: body.technicianId),
+        let result = try await database.assign(WorkOrderNumber(rawValue: body.workOrderId), to: TechnicianID(rawValue: body.technicianId),
                                          actor: "dispatcher-api", at: configuration.clock())
         context.logger.info("assign", metadata: ["order": "\(body.workOrderId)", "technician": "\(body.technicianId)"])
         return try JSONBody.response(AssignResult(
@@ -124,12 +136,29 @@ struct DispatchController {
     @Sendable func token(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         try requireDispatcher(context)
         let body = try await JSONBody.decode(TokenBody.self, from: request, limit: configuration.maxBodyBytes)
-        let token = try database.issueToken(technician: TechnicianID(rawValue: body.technicianId), at: configuration.clock())
-        return try JSONBody.response(TokenResult(technicianId: body.technicianId, token: token), status: .created)
+        let issued = try await database.issueToken(
+            technician: TechnicianID(rawValue: body.technicianId), validDays: body.validDays ?? AppDatabase.defaultTokenValidDays,
+            at: configuration.clock())
+        return try JSONBody.response(
+            TokenResult(technicianId: body.technicianId, token: issued.token, id: issued.info.id, expiresAt: issued.info.expiresAt),
+            status: .created)
+    }
+
+    @Sendable func tokens(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
+        try requireDispatcher(context)
+        return try JSONBody.response(try await database.tokens())
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
+        try requireDispatcher(context)
+        let id = context.parameters.get("id") ?? ""
+        let revoked = try await database.revokeTokens(id: id, at: configuration.clock())
+        context.logger.info("token revoked", metadata: ["token": "\(id)"])
+        return try JSONBody.response(revoked[0])
     }
 
     @Sendable func exceptions(_ request: Request, context: FieldOpsRequestContext) async throws -> Response {
         try requireDispatcher(context)
-        return try JSONBody.response(try database.exceptions())
+        return try JSONBody.response(try await database.exceptions())
     }
 }

@@ -12,9 +12,10 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // WAL with NORMAL sync is durable across process crashes (only an OS crash can lose the last commits).
+            // A device drops every mutation the server acknowledged, so a commit must survive a power loss too:
+            // WAL with FULL sync syncs the log at every commit (NORMAL can lose the last commits on an OS crash).
             // A 64 MiB page cache keeps the ledger's indexes in memory while large batches are posted.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
@@ -227,6 +228,28 @@ public struct AppDatabase: Sendable {
                 DROP TABLE change_log;
                 ALTER TABLE change_log_v3 RENAME TO change_log;
                 CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
+                """)
+        }
+        // Who held each order at each assignment version: a device's `basisAssignment` is only honoured for the
+        // technician who really held the order then, and late facts only within a week of losing it. Tokens get a
+        // public id (for listing and revoking without the secret) and an expiry. Orders already assigned start
+        // their history at their current version.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE assignments (
+                    work_order TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    technician_id TEXT,
+                    assigned_at INTEGER NOT NULL,
+                    PRIMARY KEY (work_order, version)
+                ) WITHOUT ROWID;
+                CREATE INDEX assignments_technician ON assignments(technician_id, work_order);
+                INSERT INTO assignments (work_order, version, technician_id, assigned_at)
+                    SELECT number, assignment_version, technician_id, created_at FROM work_orders WHERE assignment_version > 0;
+                ALTER TABLE tokens ADD COLUMN id TEXT;
+                ALTER TABLE tokens ADD COLUMN expires_at INTEGER;
+                UPDATE tokens SET id = substr(hash, 1, 16), expires_at = created_at + 90 * 86400;
+                CREATE UNIQUE INDEX tokens_id ON tokens(id);
                 """)
         }
         return migrator

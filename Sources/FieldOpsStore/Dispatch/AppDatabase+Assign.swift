@@ -16,7 +16,17 @@ extension AppDatabase {
     /// not started go back to `new`. Orders under way are only given their planned times. One transaction.
     public func publish(_ plan: Plan, actor: String, at time: Instant) throws -> PublishSummary {
         let planJSON = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
-        return try writer.write { db in
+        return try writer.write { db in try Self.publish(db, plan, planJSON: planJSON, actor: actor, at: time) }
+    }
+
+    /// The same, awaiting the database's writer (for the server).
+    public func publish(_ plan: Plan, actor: String, at time: Instant) async throws -> PublishSummary {
+        let planJSON = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        return try await writer.write { db in try Self.publish(db, plan, planJSON: planJSON, actor: actor, at: time) }
+    }
+
+    static func publish(_ db: Database, _ plan: Plan, planJSON: String, actor: String, at time: Instant) throws -> PublishSummary {
+        do {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('published_plan', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            arguments: [planJSON])
             var summary = PublishSummary(assigned: 0, reassigned: 0, unassigned: 0, unchanged: 0)
@@ -37,7 +47,7 @@ extension AppDatabase {
                 } else {
                     summary.unchanged += 1
                 }
-                try row.saveState(db, previousOwner: previous)
+                try row.saveState(db, previousOwner: previous, at: time)
             }
             for order in plan.unassigned {
                 guard var row = try WorkOrderRow.fetch(db, order.workOrder), row.order.status == .dispatched, let previous = row.technicianId else {
@@ -50,7 +60,7 @@ extension AppDatabase {
                 row.assignmentVersion += 1
                 row.plannedStart = nil
                 row.plannedEnd = nil
-                try row.saveState(db, previousOwner: previous)
+                try row.saveState(db, previousOwner: previous, at: time)
                 summary.unassigned += 1
             }
             return summary
@@ -60,7 +70,16 @@ extension AppDatabase {
     /// Gives one order to a technician. Refused for an order that is on site or done: the work is with whoever is
     /// there.
     public func assign(_ number: WorkOrderNumber, to technician: TechnicianID, actor: String, at time: Instant) throws -> (from: TechnicianID?, version: Int64) {
-        try writer.write { db in
+        try writer.write { db in try Self.assign(db, number, to: technician, actor: actor, at: time) }
+    }
+
+    /// The same, awaiting the database's writer (for the server).
+    public func assign(_ number: WorkOrderNumber, to technician: TechnicianID, actor: String, at time: Instant) async throws -> (from: TechnicianID?, version: Int64) {
+        try await writer.write { db in try Self.assign(db, number, to: technician, actor: actor, at: time) }
+    }
+
+    static func assign(_ db: Database, _ number: WorkOrderNumber, to technician: TechnicianID, actor: String, at time: Instant) throws -> (from: TechnicianID?, version: Int64) {
+        do {
             guard var row = try WorkOrderRow.fetch(db, number) else {
                 throw StoreError(code: "unknown_work_order", message: "no work order \(number)")
             }
@@ -86,7 +105,7 @@ extension AppDatabase {
                                              to: .dispatched, technician: technician, note: previous.map { "reassigned from \($0)" })
                 row.order.status = .dispatched
             }
-            try row.saveState(db, previousOwner: previous)
+            try row.saveState(db, previousOwner: previous, at: time)
             return (previous, row.assignmentVersion)
         }
     }

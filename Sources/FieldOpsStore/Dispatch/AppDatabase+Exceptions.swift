@@ -16,7 +16,16 @@ public struct DispatchException: Hashable, Sendable, Codable {
 extension AppDatabase {
     /// Open exceptions, and open stock discrepancies (as `negative_van_stock`), oldest first.
     public func exceptions() throws -> [DispatchException] {
-        try writer.read { db in
+        try writer.read { db in try Self.exceptions(db) }
+    }
+
+    /// The same, awaiting the database (for the server).
+    public func exceptions() async throws -> [DispatchException] {
+        try await writer.read { db in try Self.exceptions(db) }
+    }
+
+    static func exceptions(_ db: Database) throws -> [DispatchException] {
+        do {
             var list = try Row.fetchAll(db, sql: """
                 SELECT id, kind, work_order, technician_id, message, created_at FROM exceptions WHERE resolved_at IS NULL ORDER BY id
                 """).map {

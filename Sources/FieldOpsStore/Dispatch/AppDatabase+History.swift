@@ -32,7 +32,7 @@ extension AppDatabase {
             } catch let error as IllegalTransition {
                 throw StoreError(code: error.code, message: error.description)
             }
-            try row.saveState(db, previousOwner: row.technicianId)
+            try row.saveState(db, previousOwner: row.technicianId, at: time)
             try also(db)
         }
     }

@@ -17,7 +17,16 @@ extension AppDatabase {
     /// the same file again receives nothing twice). The problem's policy, horizon and travel model are kept for
     /// `optimize`.
     public func importProblem(_ problem: Problem, at time: Instant) throws -> ImportSummary {
-        try writer.write { db in
+        try writer.write { db in try Self.importProblem(db, problem, at: time) }
+    }
+
+    /// The same, awaiting the database's writer (for the server).
+    public func importProblem(_ problem: Problem, at time: Instant) async throws -> ImportSummary {
+        try await writer.write { db in try Self.importProblem(db, problem, at: time) }
+    }
+
+    static func importProblem(_ db: Database, _ problem: Problem, at time: Instant) throws -> ImportSummary {
+        do {
             var settings = problem
             settings.technicians = []
             settings.orders = []
@@ -55,6 +64,9 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [order.number.rawValue, data, order.status.rawValue, technician?.rawValue,
                                      technician == nil ? 0 : 1, order.createdAt.secondsSinceEpoch])
+                if let technician {
+                    try WorkOrderRow.recordAssignment(db, order.number, version: 1, technician: technician, at: time)
+                }
                 try ChangeLog.record(db, .workOrder, order.number.rawValue, oldOwner: nil, newOwner: technician?.rawValue)
                 added += 1
             }
@@ -85,7 +97,16 @@ extension AppDatabase {
     /// The imported problem's settings with the technicians and the orders that can still be planned, for
     /// `optimize`; nil before anything was imported.
     public func planningProblem() throws -> Problem? {
-        try writer.read { db in
+        try writer.read { db in try Self.planningProblem(db) }
+    }
+
+    /// The same, awaiting the database (for the server).
+    public func planningProblem() async throws -> Problem? {
+        try await writer.read { db in try Self.planningProblem(db) }
+    }
+
+    static func planningProblem(_ db: Database) throws -> Problem? {
+        do {
             guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'settings'") else { return nil }
             let decoder = JSONDecoder()
             var problem = try decoder.decode(Problem.self, from: Data(text.utf8))

@@ -30,8 +30,8 @@ struct WorkOrderRow {
     }
 
     /// Writes the row's dispatch fields (not the order's own data) and logs the change for the devices of the
-    /// technician it had and the one it has now.
-    func saveState(_ db: Database, previousOwner: TechnicianID?) throws {
+    /// technician it had and the one it has now. A new assignment version goes into the order's assignment history.
+    func saveState(_ db: Database, previousOwner: TechnicianID?, at time: Instant) throws {
         let statement = try db.cachedStatement(sql: """
             UPDATE work_orders SET status = ?, technician_id = ?, assignment_version = ?, planned_start = ?, planned_end = ?,
                 closed_at = ?, aged_out = ? WHERE number = ?
@@ -40,6 +40,9 @@ struct WorkOrderRow {
             order.status.rawValue, technicianId?.rawValue, assignmentVersion, plannedStart?.secondsSinceEpoch,
             plannedEnd?.secondsSinceEpoch, closedAt?.secondsSinceEpoch, agedOut, order.number.rawValue,
         ])
+        if assignmentVersion > 0 {
+            try Self.recordAssignment(db, order.number, version: assignmentVersion, technician: technicianId, at: time)
+        }
         try ChangeLog.record(db, .workOrder, order.number.rawValue, oldOwner: previousOwner?.rawValue, newOwner: technicianId?.rawValue)
         // The order's notes move with it: the new owner's devices get them, the old owner's drop them.
         if previousOwner != technicianId {
@@ -47,6 +50,32 @@ struct WorkOrderRow {
                 try ChangeLog.record(db, .note, note, oldOwner: previousOwner?.rawValue, newOwner: technicianId?.rawValue)
             }
         }
+    }
+
+    /// Keeps who holds the order at `version`; a version once recorded is never rewritten.
+    static func recordAssignment(_ db: Database, _ number: WorkOrderNumber, version: Int64, technician: TechnicianID?, at time: Instant) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO assignments (work_order, version, technician_id, assigned_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (work_order, version) DO NOTHING
+            """)
+        try statement.execute(arguments: [number.rawValue, version, technician?.rawValue, time.secondsSinceEpoch])
+    }
+
+    /// The technician who held the order at assignment `version` (nil: nobody, or a version never given).
+    static func holder(_ db: Database, _ number: WorkOrderNumber, version: Int64) throws -> TechnicianID? {
+        let statement = try db.cachedStatement(sql: "SELECT technician_id FROM assignments WHERE work_order = ? AND version = ?")
+        return try String.fetchOne(statement, arguments: [number.rawValue, version]).map(TechnicianID.init(rawValue:))
+    }
+
+    /// Whether `technician` held the order at some earlier assignment version that ended at or after `since`
+    /// (late facts from a device that lost the order while offline).
+    static func heldRecently(_ db: Database, _ number: WorkOrderNumber, by technician: TechnicianID, since: Instant) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            SELECT 1 FROM assignments held JOIN assignments next
+                ON next.work_order = held.work_order AND next.version = held.version + 1
+            WHERE held.work_order = ? AND held.technician_id = ? AND next.assigned_at >= ? LIMIT 1
+            """)
+        return try Bool.fetchOne(statement, arguments: [number.rawValue, technician.rawValue, since.secondsSinceEpoch]) != nil
     }
 
     /// The technician an order is with, without reading the order itself (the hot path of device mutations).

@@ -19,12 +19,16 @@ extension AppDatabase {
     static func push(_ db: Database, _ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
         var last = try Self.bindDevice(db, request.deviceId, to: technician, at: time)
         var outcomes: [MutationOutcome] = []
+        var gap = false
         for mutation in request.mutations {
             if mutation.id <= last {
                 outcomes.append(try Self.storedOutcome(db, device: request.deviceId, mutation: mutation.id))
                 continue
             }
-            guard mutation.id == last + 1 else { break }
+            guard mutation.id == last + 1 else {
+                gap = true
+                break
+            }
             let outcome = try Self.apply(db, mutation, technician: technician, at: time)
             try db.execute(sql: "INSERT INTO mutation_outcomes (device_id, mutation_id, status, code, message) VALUES (?, ?, ?, ?, ?)",
                            arguments: [request.deviceId, mutation.id, outcome.status.rawValue, outcome.code, outcome.message])
@@ -32,7 +36,7 @@ extension AppDatabase {
             outcomes.append(outcome)
         }
         try db.execute(sql: "UPDATE devices SET last_mutation_id = ? WHERE id = ?", arguments: [last, request.deviceId])
-        return PushResponse(lastMutationId: last, outcomes: outcomes)
+        return PushResponse(lastMutationId: last, outcomes: outcomes, gap: gap ? true : nil)
     }
 
     static func storedOutcome(_ db: Database, device: String, mutation: Int64) throws -> MutationOutcome {
@@ -69,23 +73,31 @@ extension AppDatabase {
         }
     }
 
-    static func order(_ db: Database, _ number: WorkOrderNumber) throws -> WorkOrderRow {
-        guard let row = try WorkOrderRow.fetch(db, number) else {
-            throw Rejection(code: "unknown_work_order", message: "no work order \(number)")
-        }
-        return row
+    /// A technician's late facts are accepted this long after the order was taken away from them.
+    public static let lateFactSeconds: Int64 = 7 * 86_400
+
+    /// Whether the device's technician may act on the order: it holds the order now, or held it at some assignment
+    /// version that ended in the last week. Anything else, an existing number or not, is `not_assigned` with one
+    /// message. Returns the order's current technician.
+    static func checkOwnership(_ db: Database, _ number: WorkOrderNumber, technician: TechnicianID, at time: Instant) throws -> TechnicianID? {
+        let owner = try WorkOrderRow.owner(db, number)
+        guard owner.exists else { throw Rejection.notAssigned }
+        if owner.technician == technician { return technician }
+        let since = Instant(secondsSinceEpoch: time.secondsSinceEpoch - lateFactSeconds)
+        guard try WorkOrderRow.heldRecently(db, number, by: technician, since: since) else { throw Rejection.notAssigned }
+        return owner.technician
     }
 
     static func setStatus(
         _ db: Database, _ id: Int64, _ number: WorkOrderNumber, _ status: WorkOrderStatus, basis: Int64, note: String?,
         technician: TechnicianID, at time: Instant
     ) throws -> MutationOutcome {
-        var row = try order(db, number)
-        var state = StatusRules.OrderState(status: row.order.status, technicianId: row.technicianId, assignmentVersion: row.assignmentVersion)
-        // Reassigned away and back again: the device's basis is old, but the order is its own.
-        if basis < row.assignmentVersion && row.technicianId == technician { state.assignmentVersion = basis }
+        _ = try checkOwnership(db, number, technician: technician, at: time)
+        guard var row = try WorkOrderRow.fetch(db, number) else { throw Rejection.notAssigned }
+        let state = StatusRules.OrderState(status: row.order.status, technicianId: row.technicianId, assignmentVersion: row.assignmentVersion)
+        let holder = basis == row.assignmentVersion ? row.technicianId : try WorkOrderRow.holder(db, number, version: basis)
         let actor = technician.rawValue
-        switch StatusRules.decide(requested: status, basis: basis, reporter: technician, order: state) {
+        switch StatusRules.decide(requested: status, basis: basis, reporter: technician, holderAtBasis: holder, order: state) {
         case .reject(let rejection, let record):
             if record {
                 try WorkOrderRow.recordEvent(db, number, actor: actor, source: .technicianDevice, time: time, from: row.order.status,
@@ -108,9 +120,12 @@ extension AppDatabase {
                 row.technicianId = technician
                 row.assignmentVersion += 1
             }
-            try row.saveState(db, previousOwner: previous)
+            try row.saveState(db, previousOwner: previous, at: time)
             if let exception {
-                try raiseException(db, kind: exception.code, workOrder: number, technician: technician, message: exception.message, at: time)
+                // The dispatcher's copy names both technicians; the device's does not name the other one.
+                let detail = "\(technician) reported \(status) on assignment \(basis) after the order went to "
+                    + "\(previous?.rawValue ?? "nobody") (assignment \(state.assignmentVersion)); \(reassignBack ? "it went back to \(technician)" : "the new assignee had started it")"
+                try raiseException(db, kind: exception.code, workOrder: number, technician: technician, message: detail, at: time)
                 return MutationOutcome(id: id, status: .appliedWithException, code: exception.code, message: exception.message)
             }
             return MutationOutcome(id: id, status: .applied)
@@ -118,8 +133,7 @@ extension AppDatabase {
     }
 
     static func addNote(_ db: Database, _ id: Int64, _ number: WorkOrderNumber, noteId: String, text: String, technician: TechnicianID, at time: Instant) throws -> MutationOutcome {
-        let owner = try WorkOrderRow.owner(db, number)
-        guard owner.exists else { throw Rejection(code: "unknown_work_order", message: "no work order \(number)") }
+        let owner = try checkOwnership(db, number, technician: technician, at: time)
         if let existing = try Row.fetchOne(db, sql: "SELECT work_order, text FROM notes WHERE id = ?", arguments: [noteId]) {
             guard (existing[0] as String) == number.rawValue && (existing[1] as String) == text else {
                 throw Rejection(code: "note_id_conflict", message: "note \(noteId) already exists with other content")
@@ -129,7 +143,7 @@ extension AppDatabase {
         try db.execute(sql: "INSERT INTO notes (id, work_order, technician_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [noteId, number.rawValue, technician.rawValue, text, time.secondsSinceEpoch])
         // The order's owner sees the note (and the writer, if someone else, learns it is out of their scope).
-        try ChangeLog.record(db, .note, noteId, oldOwner: technician.rawValue, newOwner: owner.technician?.rawValue)
+        try ChangeLog.record(db, .note, noteId, oldOwner: technician.rawValue, newOwner: owner?.rawValue)
         return MutationOutcome(id: id, status: .applied)
     }
 
@@ -137,12 +151,12 @@ extension AppDatabase {
         _ db: Database, _ id: Int64, entryId: String, number: WorkOrderNumber, technician: TechnicianID, at time: Instant,
         movement: (LocationID) -> StockMovement
     ) throws -> MutationOutcome {
-        guard try WorkOrderRow.owner(db, number).exists else { throw Rejection(code: "unknown_work_order", message: "no work order \(number)") }
+        _ = try checkOwnership(db, number, technician: technician, at: time)
         guard let van = try String.fetchOne(db, sql: "SELECT van FROM technicians WHERE id = ?", arguments: [technician.rawValue]) else {
             throw Rejection(code: "unknown_technician", message: "technician \(technician) has no van")
         }
         var repository = SQLiteStockRepository(db)
-        let context = PostingContext(idempotencyKey: entryId, actor: technician.rawValue, source: .technicianDevice, time: time)
+        let context = PostingContext(idempotencyKey: entryId, actor: technician.rawValue, source: .technicianDevice, time: time, acceptsUnknownSerial: true)
         let result: PostingResult
         do {
             result = try StockLedger.post(movement(LocationID(rawValue: van)), context: context, in: &repository)
@@ -150,13 +164,24 @@ extension AppDatabase {
             throw Rejection(code: error.code, message: error.message)
         }
         let entry = result.entry
+        var negative: String?
         if entry.kind == .consume {
             let balance = try repository.balance(part: entry.partId, location: entry.from)
             if balance.onHand < 0 {
-                let message = "van \(entry.from) now holds \(balance.onHand) of \(entry.partId); "
+                negative = "van \(entry.from) now holds \(balance.onHand) of \(entry.partId); "
                     + (result.raisedDiscrepancy != nil ? "a discrepancy was raised" : "its discrepancy is still open")
-                return MutationOutcome(id: id, status: .appliedWithException, code: "negative_van_stock", message: message)
             }
+        }
+        if result.serialUnknown && !result.duplicate {
+            let serial = entry.serial.map { "serial \($0)" } ?? "no serial"
+            let message = "\(entry.kind == .consume ? "consumed" : "returned") \(entry.quantity) of serialized part \(entry.partId) with \(serial), "
+                + "which the books do not place in van \(van); recorded, and the stock controller resolves the serial"
+            try raiseException(db, kind: "serial_unknown", workOrder: number, technician: technician,
+                               message: "\(technician) on work order \(number): " + message, at: time)
+            return MutationOutcome(id: id, status: .appliedWithException, code: "serial_unknown", message: message + (negative.map { "; \($0)" } ?? ""))
+        }
+        if let negative {
+            return MutationOutcome(id: id, status: .appliedWithException, code: "negative_van_stock", message: negative)
         }
         return MutationOutcome(id: id, status: .applied)
     }

@@ -52,10 +52,14 @@ public struct MutationOutcome: Hashable, Sendable, Codable {
 public struct PushResponse: Hashable, Sendable, Codable {
     public var lastMutationId: Int64
     public var outcomes: [MutationOutcome]
+    /// True when processing stopped at a mutation whose id is past `lastMutationId + 1`: the device's queue has a
+    /// hole (absent otherwise), so a device can tell it from an empty batch and show it instead of retrying.
+    public var gap: Bool?
 
-    public init(lastMutationId: Int64, outcomes: [MutationOutcome]) {
+    public init(lastMutationId: Int64, outcomes: [MutationOutcome], gap: Bool? = nil) {
         self.lastMutationId = lastMutationId
         self.outcomes = outcomes
+        self.gap = gap
     }
 }
 

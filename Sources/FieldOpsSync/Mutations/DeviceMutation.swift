@@ -39,7 +39,9 @@ public enum DeviceMutation: Hashable, Sendable {
         }
         func quantity() throws(Rejection) -> Int {
             let value = try integer("quantity")
-            guard value > 0, value < 1_000_000 else { throw .invalidArgs("args.quantity must be above zero, is \(value)") }
+            guard (1...Int64(InputLimits.quantity)).contains(value) else {
+                throw .invalidArgs("args.quantity " + InputLimits.outOfRange(value, 1...Int64(InputLimits.quantity)))
+            }
             return Int(value)
         }
         do throws(Rejection) {
@@ -78,4 +80,8 @@ public struct Rejection: Error, Hashable, Sendable {
     }
 
     static func invalidArgs(_ message: String) -> Rejection { Rejection(code: "invalid_args", message: message) }
+
+    /// The one answer for an order that is not the device's, whether or not the number exists: numbers are
+    /// sequential, so any other answer would let a device map the company's orders and who holds them.
+    public static let notAssigned = Rejection(code: "not_assigned", message: "this work order is not assigned to this technician")
 }

@@ -22,21 +22,27 @@ public enum StatusRules {
         }
     }
 
-    public static func decide(requested: WorkOrderStatus, basis: Int64, reporter: TechnicianID, order: OrderState) -> StatusDecision {
-        if basis > order.assignmentVersion {
-            return .reject(Rejection(code: "invalid_basis", message: "basisAssignment \(basis) is newer than the order's assignment \(order.assignmentVersion)"), recordInHistory: false)
+    /// `holderAtBasis` is who held the order at the device's `basisAssignment` (from the order's assignment
+    /// history): the reassignment rule protects only a technician who really held the order then, so an old or
+    /// made-up basis never lets a device act on someone else's order.
+    public static func decide(
+        requested: WorkOrderStatus, basis: Int64, reporter: TechnicianID, holderAtBasis: TechnicianID?, order: OrderState
+    ) -> StatusDecision {
+        if basis > order.assignmentVersion || basis < 0 {
+            return .reject(Rejection(code: "invalid_basis", message: "basisAssignment \(basis) is not an assignment this order had"), recordInHistory: false)
         }
-        let reassigned = basis < order.assignmentVersion
-        if !reassigned {
-            guard order.technicianId == reporter else {
-                return .reject(Rejection(code: "not_assigned", message: "work order is not assigned to \(reporter)"), recordInHistory: false)
-            }
+        // Reassigned away and back again: the device's basis is old, but the order is its own.
+        let current = order.technicianId == reporter
+        guard holderAtBasis == reporter || (current && basis == order.assignmentVersion) else {
+            return .reject(.notAssigned, recordInHistory: false)
+        }
+        if current {
             guard let path = forwardPath(from: order.status, to: requested) else {
                 return .reject(Rejection(code: "illegal_transition", message: "work order cannot go from \(order.status) to \(requested)"), recordInHistory: false)
             }
             return .apply(path: path, exception: nil, reassignBack: false)
         }
-        // The dispatcher reassigned the order while the device was offline.
+        // The dispatcher reassigned the order while the device was offline. The device is not told who has it now.
         switch requested {
         case .onSite, .resolved:
             // Physical facts: kept, and the dispatcher is told. The order comes back to the reporter unless the new
@@ -44,12 +50,12 @@ public enum StatusRules {
             let newAssigneeStarted = order.status.isStarted || order.status.isFinished
             let exception = Rejection(
                 code: "reassignment_conflict",
-                message: "the order was reassigned\(order.technicianId.map { " to \($0)" } ?? "") while \(reporter) reported \(requested)"
+                message: "the order was reassigned after assignment \(basis) while \(requested) was reported"
                     + (newAssigneeStarted ? "; the new assignee had started it" : "; it goes back to \(reporter)"))
             let path = forwardPath(from: order.status, to: requested) ?? []
             return .apply(path: path, exception: exception, reassignBack: !newAssigneeStarted)
         default:
-            return .reject(Rejection(code: "reassigned", message: "the order was reassigned\(order.technicianId.map { " to \($0)" } ?? "") after assignment \(basis); \(requested) not applied"), recordInHistory: true)
+            return .reject(Rejection(code: "reassigned", message: "the order was reassigned after assignment \(basis); \(requested) not applied"), recordInHistory: true)
         }
     }
 

@@ -45,7 +45,7 @@ for (index, order) in problem.orders.enumerated() {
     _ = try database.assign(order.number, to: problem.technicians[technician].id, actor: "bench", at: now)
     ordersOf[technician].append(order.number.rawValue)
 }
-for technician in problem.technicians { tokens.append(try database.issueToken(technician: technician.id, at: now)) }
+for technician in problem.technicians { tokens.append(try database.issueToken(technician: technician.id, at: now).token) }
 let parts = problem.parts.filter { !$0.serialized }.map(\.id.rawValue)
 let deviceOrders = ordersOf
 let deviceTokens = tokens
