@@ -46,8 +46,8 @@ func readTextFile(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CommandFailure("\(path): cannot read the file (does it exist?)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw CommandFailure("\(path): not UTF-8 text")
+    guard let text = String(validating: Array(data), as: UTF8.self) else {
+        throw CommandFailure("\(path):\(firstInvalidUTF8Line(Array(data))): not valid UTF-8 text (save the file as UTF-8)")
     }
     return text
 }
@@ -74,5 +74,19 @@ func refusingStoreErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         throw CommandFailure("refused (\(error.code)): \(error.message)")
+    }
+}
+
+/// The line of the first byte sequence that is not UTF-8.
+func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var line = 1
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+        case .emptyInput: return line
+        case .error: return line
+        }
     }
 }

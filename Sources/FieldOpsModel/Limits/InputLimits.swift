@@ -19,6 +19,8 @@ public enum InputLimits {
     /// Serialized units in one initial-stock line: each becomes a ledger entry with a serial of its own, inside the
     /// import's single transaction, which holds the writer that devices need.
     public static let serializedUnitsPerLine = 10_000
+    /// Serialized units in one import altogether, for the same reason (about two seconds of writing).
+    public static let serializedUnitsPerImport = 50_000
 
     /// The message for a value outside `range`, for every reader to use the same words.
     public static func outOfRange<T: BinaryInteger>(_ value: T, _ range: ClosedRange<T>) -> String {

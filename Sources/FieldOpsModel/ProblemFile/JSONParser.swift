@@ -15,6 +15,8 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// The field whose value is being read, to name it when a string in it is not UTF-8.
+    private var field: String?
     /// Duplicate object keys, as (line, key): legal JSON but almost always a mistake in a hand-edited file.
     public private(set) var duplicateKeys: [(line: Int, key: String)] = []
 
@@ -104,7 +106,9 @@ public struct JSONParser {
                 throw error(index < bytes.count ? "expected a field name in double quotes" : "unexpected end of file inside an object")
             }
             let keyLine = line
+            field = nil
             let key = try parseString()
+            field = key
             if !seen.insert(key).inserted { duplicateKeys.append((keyLine, key)) }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -186,14 +190,21 @@ public struct JSONParser {
         index += 1
         var runStart = index
         var result = ""
+        // Bytes that are not UTF-8 are refused, not replaced: a replaced byte would silently change an id.
+        var valid = true
         func flushRun(_ end: Int) {
-            if end > runStart { result += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+            guard end > runStart else { return }
+            if let text = String(validating: bytes[runStart..<end], as: UTF8.self) { result += text } else { valid = false }
+        }
+        func invalidUTF8() -> SyntaxError {
+            error(field.map { "the value of \"\($0)\" is not valid UTF-8" } ?? "a field name is not valid UTF-8")
         }
         while true {
             guard index < bytes.count else { throw error("unexpected end of file inside a string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 flushRun(index)
+                guard valid else { throw invalidUTF8() }
                 index += 1
                 return result
             }
@@ -202,6 +213,7 @@ public struct JSONParser {
             }
             if byte == UInt8(ascii: "\\") {
                 flushRun(index)
+                guard valid else { throw invalidUTF8() }
                 index += 1
                 guard index < bytes.count else { throw error("unexpected end of file inside a string") }
                 let escape = bytes[index]

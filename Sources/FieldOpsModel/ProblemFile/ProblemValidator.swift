@@ -17,6 +17,12 @@ public enum ProblemValidator {
         var items: [ProblemIssue] = []
         mutating func error(_ path: String, _ message: String) { items.append(ProblemIssue(.error, path: path, message: message)) }
         mutating func warning(_ path: String, _ message: String) { items.append(ProblemIssue(.warning, path: path, message: message)) }
+
+        /// An error unless `value` lies in `range` (the ranges of `InputLimits`).
+        mutating func range(_ value: Int, _ range: ClosedRange<Int>, _ path: String, because reason: String? = nil) {
+            guard !range.contains(value) else { return }
+            error(path, InputLimits.outOfRange(value, range) + (reason.map { " (\($0))" } ?? ""))
+        }
     }
 
     static func checkHorizon(_ problem: Problem, _ issues: inout IssueList) {
@@ -29,13 +35,13 @@ public enum ProblemValidator {
         for priority in Priority.allCases {
             let target = policy.sla.targets[priority]
             let path = "policy.sla.targets.\(priority)"
-            if target.atRiskMarginMinutes < 0 { issues.error("\(path).atRiskMarginMinutes", "must not be negative") }
+            issues.range(target.atRiskMarginMinutes, 0...InputLimits.durationMinutes, "\(path).atRiskMarginMinutes")
             if target.resolution.wallClockMinutes < target.firstResponse.wallClockMinutes {
                 issues.warning(path, "resolution target \(target.resolution) is shorter than first response \(target.firstResponse)")
             }
         }
-        for (index, step) in policy.sla.escalationStepsMinutes.enumerated() where step < 0 {
-            issues.error("policy.sla.escalationStepsMinutes[\(index)]", "must not be negative")
+        for (index, step) in policy.sla.escalationStepsMinutes.enumerated() {
+            issues.range(step, 0...InputLimits.durationMinutes, "policy.sla.escalationStepsMinutes[\(index)]")
         }
         if let calendar = policy.sla.calendar {
             for weekday in Weekday.allCases {
@@ -54,12 +60,12 @@ public enum ProblemValidator {
             ("overqualificationLevel", weights.overqualificationLevel), ("outOfTerritory", weights.outOfTerritory),
             ("planChange", weights.planChange),
         ]
-        for (name, value) in named where value < 0 {
-            issues.error("policy.weights.\(name)", "must not be negative")
+        for (name, value) in named {
+            issues.range(value, 0...InputLimits.weight, "policy.weights.\(name)")
         }
         for priority in Priority.allCases {
-            if weights.unassigned[priority] < 0 { issues.error("policy.weights.unassigned.\(priority)", "must not be negative") }
-            if weights.slaLateMinute[priority] < 0 { issues.error("policy.weights.slaLateMinute.\(priority)", "must not be negative") }
+            issues.range(weights.unassigned[priority], 0...InputLimits.weight, "policy.weights.unassigned.\(priority)")
+            issues.range(weights.slaLateMinute[priority], 0...InputLimits.weight, "policy.weights.slaLateMinute.\(priority)")
         }
         let currency = policy.currency
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -75,7 +81,7 @@ public enum ProblemValidator {
         var parts = Set<PartID>()
         for (index, part) in problem.parts.enumerated() {
             if !parts.insert(part.id).inserted { issues.error("parts[\(index)].id", "duplicate part id \"\(part.id)\"") }
-            if part.standardCost < 0 { issues.error("parts[\(index)].standardCost", "must not be negative") }
+            issues.range(part.standardCost, 0...InputLimits.money, "parts[\(index)].standardCost")
         }
     }
 
@@ -119,8 +125,8 @@ public enum ProblemValidator {
             if values.count != rows.count {
                 issues.error("travel.\(name)[\(row)]", "has \(values.count) columns; the matrix must be square (\(rows.count))")
             }
-            if let column = values.firstIndex(where: { $0 < 0 }) {
-                issues.error("travel.\(name)[\(row)][\(column)]", "must not be negative")
+            if let column = values.firstIndex(where: { !($0 >= 0 && $0 <= InputLimits.matrixEntry) }) {
+                issues.error("travel.\(name)[\(row)][\(column)]", "must be between 0 and \(Int(InputLimits.matrixEntry)), is \(values[column])")
             }
         }
     }
@@ -168,11 +174,9 @@ public enum ProblemValidator {
             }
             if technician.shifts.isEmpty { issues.warning("\(path).shifts", "no shifts: \(technician.id) cannot be given work") }
             let limits = technician.limits
-            if let jobs = limits.maxJobsPerDay, jobs < 1 { issues.error("\(path).limits.maxJobsPerDay", "must be at least 1, is \(jobs)") }
-            if let minutes = limits.maxWorkingMinutes, minutes < 1 {
-                issues.error("\(path).limits.maxWorkingMinutes", "must be at least 1, is \(minutes)")
-            }
-            if limits.overtimeMinutes < 0 { issues.error("\(path).limits.overtimeMinutes", "must not be negative") }
+            if let jobs = limits.maxJobsPerDay { issues.range(jobs, 1...InputLimits.perDay, "\(path).limits.maxJobsPerDay") }
+            if let minutes = limits.maxWorkingMinutes { issues.range(minutes, 1...InputLimits.perDay, "\(path).limits.maxWorkingMinutes") }
+            issues.range(limits.overtimeMinutes, 0...InputLimits.perDay, "\(path).limits.overtimeMinutes")
         }
         return ids
     }
@@ -187,12 +191,23 @@ public enum ProblemValidator {
             if reserved.contains(warehouse.id) { issues.error("warehouses[\(index)].id", "\"\(warehouse.id)\" is a virtual location's name") }
         }
         let parts = Set(problem.parts.map(\.id))
+        let serialized = Set(problem.parts.filter(\.serialized).map(\.id))
+        let serializedUnits = problem.initialStock.filter { serialized.contains($0.partId) }.reduce(0) { $0 &+ max(0, min($1.quantity, InputLimits.quantity)) }
+        if serializedUnits > InputLimits.serializedUnitsPerImport {
+            issues.error("initialStock", "\(serializedUnits) serialized units in all; one import takes at most \(InputLimits.serializedUnitsPerImport) (each is a ledger entry of its own)")
+        }
         for (index, line) in problem.initialStock.enumerated() {
             if !warehouses.contains(line.location) && !vans.contains(line.location) {
                 issues.error("initialStock[\(index)].location", "\"\(line.location)\" is neither a warehouse nor a technician's van")
             }
             if !parts.contains(line.partId) { issues.error("initialStock[\(index)].partId", "unknown part \"\(line.partId)\" (not in parts)") }
-            if line.quantity <= 0 { issues.error("initialStock[\(index)].quantity", "must be above zero, is \(line.quantity)") }
+            if serialized.contains(line.partId) {
+                // Each serialized unit is a ledger entry of its own, written inside the import's one transaction.
+                issues.range(line.quantity, 1...InputLimits.serializedUnitsPerLine, "initialStock[\(index)].quantity",
+                             because: "a serialized part is imported one unit at a time")
+            } else {
+                issues.range(line.quantity, 1...InputLimits.quantity, "initialStock[\(index)].quantity")
+            }
         }
     }
 
@@ -214,8 +229,8 @@ public enum ProblemValidator {
                 issues.error("\(path).number", "duplicate work order number \(order.number)")
             }
             checkLocation(order.site.location, "\(path).site.location", &issues)
-            if order.durationMinutes <= 0 {
-                issues.error("\(path).durationMinutes", "must be above zero, is \(order.durationMinutes)")
+            if !(1...InputLimits.durationMinutes).contains(order.durationMinutes) {
+                issues.range(order.durationMinutes, 1...InputLimits.durationMinutes, "\(path).durationMinutes")
             } else if order.durationMinutes > 24 * 60 {
                 issues.warning("\(path).durationMinutes", "\(order.durationMinutes) minutes is longer than a day")
             }
@@ -273,9 +288,7 @@ public enum ProblemValidator {
                 if !parts.contains(part.partId) {
                     issues.error("\(path).requiredParts[\(partIndex)].partId", "unknown part \"\(part.partId)\" (not in parts)")
                 }
-                if part.quantity <= 0 {
-                    issues.error("\(path).requiredParts[\(partIndex)].quantity", "must be above zero, is \(part.quantity)")
-                }
+                issues.range(part.quantity, 1...InputLimits.quantity, "\(path).requiredParts[\(partIndex)].quantity")
             }
         }
     }

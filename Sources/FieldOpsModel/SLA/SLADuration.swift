@@ -7,9 +7,10 @@ public enum SLADuration: Hashable, Sendable, CustomStringConvertible {
     case days(Int)
 
     public init?(text: String) {
-        if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0 {
+        // Bounded so that days × 1440 and every deadline computed from it stay far inside 64 bits.
+        if text.hasSuffix("d"), let days = Int(text.dropLast()), (1...InputLimits.durationDays).contains(days) {
             self = .days(days)
-        } else if !text.contains("d"), let minutes = DurationText.minutes(text), minutes > 0 {
+        } else if !text.contains("d"), let minutes = DurationText.minutes(text), (1...InputLimits.durationMinutes).contains(minutes) {
             self = .minutes(minutes)
         } else {
             return nil
@@ -35,5 +36,5 @@ public enum SLADuration: Hashable, Sendable, CustomStringConvertible {
 extension SLADuration: TextCodable {
     public init?(codingText: String) { self.init(text: codingText) }
     public var codingText: String { description }
-    public static let codingTextExpectation = "an SLA duration such as 15m, 4h or 3d"
+    public static let codingTextExpectation = "an SLA duration such as 15m, 4h or 3d, at most 10 years"
 }

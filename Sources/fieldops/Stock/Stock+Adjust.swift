@@ -9,6 +9,10 @@ extension FieldOps.Stock {
         @Option(help: "Part id.") var part: String
         @Option(help: "Warehouse or van counted.") var location: String
         @Option(help: "The quantity counted.") var counted: Int
+
+        func validate() throws {
+            try checkOption(counted, 0...InputLimits.quantity, "counted")
+        }
         @OptionGroup var posting: PostingOptions
 
         func run() async throws {

@@ -9,6 +9,10 @@ struct FieldMovementOptions: ParsableArguments {
     @Option(help: "Quantity.") var quantity: Int
     @Option(help: "Work order number.") var order: String
     @Option(help: "Serial number (serialized parts).") var serial: String?
+
+    func validate() throws {
+        try checkOption(quantity, 1...InputLimits.quantity, "quantity")
+    }
 }
 
 extension FieldOps.Stock {

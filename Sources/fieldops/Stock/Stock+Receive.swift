@@ -13,6 +13,11 @@ extension FieldOps.Stock {
         @Option(help: "Serial number (serialized parts).") var serial: String?
         @OptionGroup var posting: PostingOptions
 
+        func validate() throws {
+            try checkOption(quantity, 1...InputLimits.quantity, "quantity")
+            try checkOption(unitCost, 0...InputLimits.money, "unit-cost")
+        }
+
         func run() async throws {
             try await reportingFailures {
                 try postMovement(.receive(part: PartID(rawValue: part), to: LocationID(rawValue: to), quantity: quantity, unitCost: unitCost, serial: serial),

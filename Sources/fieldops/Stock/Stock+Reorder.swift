@@ -14,8 +14,8 @@ extension FieldOps.Stock {
         @Option(help: "How many to order.") var quantity: Int
 
         func validate() throws {
-            guard point >= 0 else { throw ValidationError("--point must be zero or more") }
-            guard quantity > 0 else { throw ValidationError("--quantity must be above zero") }
+            try checkOption(point, 0...InputLimits.quantity, "point")
+            try checkOption(quantity, 1...InputLimits.quantity, "quantity")
         }
 
         func run() async throws {

@@ -11,6 +11,10 @@ extension FieldOps.Stock {
         @Option(help: "Warehouse or van.") var location: String
         @Option(help: "Quantity.") var quantity: Int
 
+        func validate() throws {
+            try checkOption(quantity, 1...InputLimits.quantity, "quantity")
+        }
+
         func run() async throws {
             try await reportingFailures {
                 do {

@@ -12,6 +12,10 @@ extension FieldOps.Stock {
         @Option(help: "Serial number (serialized parts).") var serial: String?
         @OptionGroup var posting: PostingOptions
 
+        func validate() throws {
+            try checkOption(quantity, 1...InputLimits.quantity, "quantity")
+        }
+
         func run() async throws {
             try await reportingFailures {
                 try postMovement(.scrap(part: PartID(rawValue: part), from: LocationID(rawValue: from), quantity: quantity, serial: serial),

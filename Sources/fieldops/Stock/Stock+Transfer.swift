@@ -13,6 +13,10 @@ extension FieldOps.Stock {
         @Option(help: "Serial number (serialized parts).") var serial: String?
         @OptionGroup var posting: PostingOptions
 
+        func validate() throws {
+            try checkOption(quantity, 1...InputLimits.quantity, "quantity")
+        }
+
         func run() async throws {
             try await reportingFailures {
                 try postMovement(.transfer(part: PartID(rawValue: part), from: LocationID(rawValue: from), to: LocationID(rawValue: to), quantity: quantity, serial: serial),

@@ -69,3 +69,8 @@ enum Money {
         return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
     }
 }
+
+/// Refuses an option outside its range (`InputLimits`) before anything is opened: `--quantity must be between …`.
+func checkOption(_ value: Int, _ range: ClosedRange<Int>, _ name: String) throws {
+    guard range.contains(value) else { throw ValidationError("--\(name) " + InputLimits.outOfRange(value, range)) }
+}
