@@ -67,7 +67,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel"]),
+        .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel", "FieldOpsReports"]),
         .testTarget(name: "FieldOpsInventoryTests", dependencies: ["FieldOpsInventory", "FieldOpsModel", "FieldOpsStore"]),
         .testTarget(
             name: "FieldOpsServerTests",

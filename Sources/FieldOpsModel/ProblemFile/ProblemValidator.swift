@@ -273,8 +273,18 @@ public enum ProblemValidator {
                 if let technician = lock.technicianId {
                     if !technicianIds.contains(technician) {
                         issues.error("\(path).lock.technicianId", "unknown technician \"\(technician)\"")
-                    } else if order.excludedTechnicians.contains(technician) {
-                        issues.error("\(path).lock.technicianId", "\(technician) is locked but also excluded")
+                    } else if let locked = problem.technicians.first(where: { $0.id == technician }) {
+                        // The dispatcher's lock is kept, but the plan counts each of these on its hard level.
+                        for requirement in order.requiredSkills where !locked.meets(requirement) {
+                            let has = locked.level(in: requirement.skill)
+                            issues.warning("\(path).lock.technicianId", "\(technician) has \(requirement.skill) at level \(has), the order needs \(requirement.minLevel): the lock breaks a hard rule")
+                        }
+                        if order.excludedTechnicians.contains(technician) {
+                            issues.warning("\(path).lock.technicianId", "\(technician) is locked but also excluded: the lock breaks a hard rule")
+                        }
+                        if !order.requiredTechnicians.isEmpty && !order.requiredTechnicians.contains(technician) {
+                            issues.warning("\(path).lock.technicianId", "\(technician) is not one of the required technicians: the lock breaks a hard rule")
+                        }
                     }
                 }
                 if let start = lock.start, !order.windows.isEmpty, !order.windows.contains(where: { $0.contains(start) }) {

@@ -36,6 +36,9 @@ public struct AssignmentReport: Sendable {
         let explanation = assignment.explanation
         let c = explanation.contributions
         lines.append("Assigned to \(who(assignment.technicianId)), \(time(assignment.start))–\(TimeOfDay(minuteOfDay: zone.local(assignment.end).minuteOfDay)!), after \(assignment.travelMinutesBefore) min driving\(assignment.pinned ? " (pinned: locked or started)" : "")")
+        if let broken = explanation.lockBreaks, !broken.isEmpty {
+            lines.append(style.red("The dispatcher's lock breaks a hard rule here: " + broken.map(\.label).joined(separator: "; ")))
+        }
         lines.append("")
         var table = TextTable(columns: [.init("Score contribution"), .init("Cost", alignRight: true), .init("")])
         table.append(["detour driving", "\(c.travelCost)", "\(c.detourMinutes) min"])

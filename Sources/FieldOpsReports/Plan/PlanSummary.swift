@@ -30,13 +30,21 @@ public struct PlanSummary: Sendable {
         facts.append(["SLA", late.isEmpty ? "every assigned order within its deadlines" : "\(late.count) assigned orders late against an SLA deadline"])
         facts.append(["Search", String(format: "%d iterations, %.1f s, seed %llu", plan.solver.iterations, plan.solver.elapsedSeconds, plan.solver.seed)])
         lines += facts.render().dropFirst()
-        let violations = plan.routes.flatMap { route in route.violations.map { (route, $0) } }
-        if !violations.isEmpty {
-            lines.append("")
-            lines.append(style.red("Broken hard rules (pinned orders that cannot fit):"))
-            for (route, rule) in violations.prefix(10) {
-                lines.append("  \(route.technicianId) \(route.date): \(rule.label)")
+        // A lock's broken rules are named with its order; the route's other breaches (a pinned order that cannot
+        // fit) with the route.
+        var broken = plan.assignments.compactMap { assignment in
+            assignment.explanation.lockBreaks.map { "  \(assignment.workOrder) locked to \(assignment.technicianId): " + $0.map(\.label).joined(separator: "; ") }
+        }
+        for route in plan.routes {
+            for rule in route.violations where !Self.isPerTechnician(rule) {
+                broken.append("  \(route.technicianId) \(route.date): \(rule.label)")
             }
+        }
+        if !broken.isEmpty {
+            lines.append("")
+            lines.append(style.red("Broken hard rules (pinned orders that cannot fit, locks that override a rule):"))
+            lines += broken.prefix(10)
+            if broken.count > 10 { lines.append("  … and \(broken.count - 10) more") }
         }
         if !plan.unassigned.isEmpty {
             lines.append("")
@@ -58,5 +66,10 @@ public struct PlanSummary: Sendable {
 
     func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+    }
+
+    /// Rules about who may do an order (a lock can override them), as opposed to rules about the route.
+    static func isPerTechnician(_ rule: HardRule) -> Bool {
+        [.skill, .skillLevel, .excludedTechnician, .requiredTechnician].contains(rule)
     }
 }

@@ -182,6 +182,7 @@ struct Route: Sendable {
             cost.latenessCost += model.latenessCost(order: visit.order, start: start)
             cost.load += model.orders[visit.order].demand
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
+            if !model.orders[visit.order].lockBreaks.isEmpty { cost.violations += model.orders[visit.order].lockBreaks }
         }
         let driveHome = model.travel.minutes(here, slot.home)
         cost.travelMinutes += driveHome

@@ -8,6 +8,9 @@ public struct AssignmentExplanation: Hashable, Sendable, Codable {
     public var runnerUp: RunnerUp?
     /// Every other technician who could not take it, grouped by the first hard rule that rules them out.
     public var ruledOut: [RuledOut]
+    /// The per-technician rules this technician breaks, kept because the dispatcher locked the order here (absent
+    /// when none is broken).
+    public var lockBreaks: [HardRule]?
 }
 
 /// The soft cost an assignment adds to the plan, part by part.

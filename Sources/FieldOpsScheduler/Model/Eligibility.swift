@@ -15,6 +15,20 @@ enum Eligibility {
         return nil
     }
 
+    /// Every per-technician rule `technician` breaks for `order` (skill, level, excluded, required elsewhere): what
+    /// a dispatcher's lock to that technician overrides. The plan keeps the lock and counts each on the hard level.
+    static func lockBreaks(order: WorkOrder, technician: Technician) -> [HardRule] {
+        var broken: [HardRule] = []
+        for requirement in order.requiredSkills {
+            let level = technician.level(in: requirement.skill)
+            let rule: HardRule? = level == 0 ? .skill : (level < requirement.minLevel ? .skillLevel : nil)
+            if let rule, !broken.contains(rule) { broken.append(rule) }
+        }
+        if order.excludedTechnicians.contains(technician.id) { broken.append(.excludedTechnician) }
+        if !order.requiredTechnicians.isEmpty && !order.requiredTechnicians.contains(technician.id) { broken.append(.requiredTechnician) }
+        return broken
+    }
+
     /// The first hard rule that rules out the working day `slot` for the order on its own (an empty route).
     static func slotRuleOut(data: OrderData, slot: RouteSlot, travel: TravelTable) -> HardRule? {
         let out = travel.minutes(slot.home, data.location)

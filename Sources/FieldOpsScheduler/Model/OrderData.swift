@@ -18,6 +18,9 @@ struct OrderData: Sendable {
     var territory: String?
     /// Load the visit takes up (vehicle routing benchmarks); 0 in field service.
     var demand: Int = 0
+    /// The per-technician rules the locked technician breaks (a dispatcher's lock overrides them; each counts
+    /// on the hard level wherever the order is placed with that technician). Empty for nearly every order.
+    var lockBreaks: [HardRule] = []
 
     /// Locked or started orders are placed first and never moved by the search.
     var pinned: Bool { started || lockTechnician != nil || lockStart != nil }

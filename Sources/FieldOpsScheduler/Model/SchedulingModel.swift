@@ -78,7 +78,8 @@ public struct SchedulingModel: Sendable {
                 priority: order.effectivePriority(vipBump: vipBump), responseDue: minute(order.sla.firstResponse),
                 resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
                 lockTechnician: lockTechnician, lockStart: lockStart,
-                preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory))
+                preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory,
+                lockBreaks: lockTechnician.map { Eligibility.lockBreaks(order: order, technician: problem.technicians[$0]) } ?? []))
         }
         self.plannable = plannable
         self.orders = orders

@@ -147,7 +147,8 @@ struct PlanBuilder {
             }
         }
         let ruledOut = HardRule.allCases.compactMap { rule in ruled[rule].map { RuledOut(rule: rule, technicianIds: $0) } }
-        return AssignmentExplanation(contributions: contributions, runnerUp: runnerUp, ruledOut: ruledOut)
+        return AssignmentExplanation(
+            contributions: contributions, runnerUp: runnerUp, ruledOut: ruledOut, lockBreaks: data.lockBreaks.isEmpty ? nil : data.lockBreaks)
     }
 
     /// What makes the runner-up's place worse, in words.
