@@ -13,16 +13,20 @@ public enum DeviceMutation: Hashable, Sendable {
     public static func parse(_ mutation: Mutation) -> Result<DeviceMutation, Rejection> {
         let args = mutation.args
         guard case .object = args else { return .failure(.invalidArgs("args must be an object")) }
-        func string(_ key: String) throws(Rejection) -> String {
+        // Ids are keys in the server's tables: at most 200 characters, like a device id.
+        func string(_ key: String, maxLength: Int = 200) throws(Rejection) -> String {
             guard case .string(let text)? = args[key], !text.isEmpty else {
                 throw .invalidArgs("args.\(key) must be a non-empty string")
             }
+            guard text.count <= maxLength else { throw .invalidArgs("args.\(key) is longer than \(maxLength) characters") }
             return text
         }
-        func optionalString(_ key: String) throws(Rejection) -> String? {
+        func optionalString(_ key: String, maxLength: Int = 200) throws(Rejection) -> String? {
             switch args[key] {
             case nil, .null?: return nil
-            case .string(let text)?: return text
+            case .string(let text)?:
+                guard text.count <= maxLength else { throw .invalidArgs("args.\(key) is longer than \(maxLength) characters") }
+                return text
             default: throw .invalidArgs("args.\(key) must be a string")
             }
         }
@@ -51,10 +55,9 @@ public enum DeviceMutation: Hashable, Sendable {
                 guard let status = WorkOrderStatus(rawValue: text), deviceStatuses.contains(status) else {
                     throw Rejection.invalidArgs("args.status must be one of enRoute, onSite, onHold, resolved; is \"\(text)\"")
                 }
-                return .success(.setStatus(workOrder: try order(), status: status, basisAssignment: try integer("basisAssignment"), note: try optionalString("note")))
+                return .success(.setStatus(workOrder: try order(), status: status, basisAssignment: try integer("basisAssignment"), note: try optionalString("note", maxLength: 10_000)))
             case "workOrder.addNote":
-                let text = try string("text")
-                guard text.count <= 10_000 else { throw Rejection.invalidArgs("args.text is longer than 10000 characters") }
+                let text = try string("text", maxLength: 10_000)
                 return .success(.addNote(workOrder: try order(), noteId: try string("noteId"), text: text))
             case "stock.consume":
                 return .success(.consume(entryId: try string("entryId"), workOrder: try order(), part: PartID(rawValue: try string("partId")), quantity: try quantity(), serial: try optionalString("serial")))
