@@ -12,13 +12,14 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // A device drops every mutation the server acknowledged, so a commit must survive a power loss too:
-            // WAL with FULL sync syncs the log at every commit (NORMAL can lose the last commits on an OS crash).
             // A 64 MiB page cache keeps the ledger's indexes in memory while large batches are posted.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // A device drops every mutation the server acknowledged, so a commit must survive a power loss too: WAL
+        // with FULL syncs the log at every commit (NORMAL can lose the last commits on an OS crash). GRDB sets
+        // NORMAL when it turns WAL on, after `prepareDatabase`, so this is set on the pool's one writer afterwards.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return try AppDatabase(pool)
     }
 
