@@ -24,7 +24,14 @@ public enum InputLimits {
 
     /// The message for a value outside `range`, for every reader to use the same words.
     public static func outOfRange<T: BinaryInteger>(_ value: T, _ range: ClosedRange<T>) -> String {
-        "must be between \(range.lowerBound) and \(range.upperBound), is \(value)"
+        guard value >= range.lowerBound else {
+            switch range.lowerBound {
+            case 0: return "must not be negative, is \(value)"
+            case 1: return "must be above zero, is \(value)"
+            default: return "must be at least \(range.lowerBound), is \(value)"
+            }
+        }
+        return "must be at most \(range.upperBound), is \(value)"
     }
 }
 
