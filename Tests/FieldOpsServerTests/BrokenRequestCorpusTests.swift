@@ -61,13 +61,18 @@ import Testing
         return (buildApplication(database: database, configuration: ServerConfiguration(port: 0, maxBodyBytes: 256 * 1024, clock: { SyncFixture.now })), token)
     }
 
+    static func headers(_ token: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
     @Test(arguments: bodyCases)
     func aBrokenBodyIsA4xxThatNamesWhatIsWrong(_ broken: BodyCase) async throws {
         let (app, token) = try await Self.app()
         try await app.test(.router) { client in
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer \(token)"
-            headers[.contentType] = "application/json"
+            let headers = Self.headers(token)
             let response = try await client.execute(uri: broken.path, method: .post, headers: headers, body: ByteBuffer(bytes: broken.body))
             #expect(response.status == broken.status, "\(String(buffer: response.body))")
             let error = try JSONDecoder().decode(SyncErrorBody.self, from: Data(buffer: response.body))
@@ -110,9 +115,7 @@ import Testing
     func aBrokenMutationIsRejectedByNameAndTheQueueGoesOn(_ broken: MutationCase) async throws {
         let (app, token) = try await Self.app()
         try await app.test(.router) { client in
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer \(token)"
-            headers[.contentType] = "application/json"
+            let headers = Self.headers(token)
             let first = broken.mutation.replacingOccurrences(of: #"{"name""#, with: #"{"id": 1, "name""#)
             let body = #"{"deviceId": "d1", "protocolVersion": 1, "mutations": [\#(first), {"id": 2, "name": "workOrder.addNote", "args": {"workOrderId": "\#(Self.order)", "noteId": "after", "text": "still applied"}}]}"#
             let response = try await client.execute(uri: "/v1/sync/push", method: .post, headers: headers, body: ByteBuffer(string: body))

@@ -13,13 +13,11 @@ extension FieldOps {
 
         func run() async throws {
             try await reportingFailures {
-                do {
+                try refusingStoreErrors {
                     let result = try database.open().assign(
                         WorkOrderNumber(rawValue: order), to: TechnicianID(rawValue: technician),
                         actor: ProcessInfo.processInfo.environment["USER"] ?? "dispatcher", at: Instant(Date()))
                     print("\(order) → \(technician)\(result.from.map { " (was \($0))" } ?? ""), assignment \(result.version)")
-                } catch let error as StoreError {
-                    throw CommandFailure("refused (\(error.code)): \(error.message)")
                 }
             }
         }

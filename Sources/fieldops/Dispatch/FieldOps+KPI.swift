@@ -44,11 +44,9 @@ extension FieldOps {
 
         func run() async throws {
             try await reportingFailures {
-                do {
+                try refusingStoreErrors {
                     try database.open().close(WorkOrderNumber(rawValue: order), csat: csat, actor: ProcessInfo.processInfo.environment["USER"] ?? "dispatcher", at: Instant(Date()))
                     print("\(order) closed\(csat.map { " (CSAT \($0))" } ?? "")")
-                } catch let error as StoreError {
-                    throw CommandFailure("refused (\(error.code)): \(error.message)")
                 }
             }
         }
@@ -61,11 +59,9 @@ extension FieldOps {
 
         func run() async throws {
             try await reportingFailures {
-                do {
+                try refusingStoreErrors {
                     try database.open().reopen(WorkOrderNumber(rawValue: order), actor: ProcessInfo.processInfo.environment["USER"] ?? "dispatcher", at: Instant(Date()))
                     print("\(order) reopened")
-                } catch let error as StoreError {
-                    throw CommandFailure("refused (\(error.code)): \(error.message)")
                 }
             }
         }
