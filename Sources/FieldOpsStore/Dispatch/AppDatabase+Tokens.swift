@@ -92,15 +92,15 @@ extension AppDatabase {
     }
 
     static func revokeTokens(_ db: Database, id: String?, technician: TechnicianID?, at time: Instant) throws -> [TokenInfo] {
+        guard id != nil || technician != nil else {
+            throw StoreError(code: "invalid_request", message: "name a token id or a technician")
+        }
         let matching = try tokens(db).filter { token in
             token.revokedAt == nil && (id.map { token.id == $0 } ?? true) && (technician.map { token.technicianId == $0 } ?? true)
         }
-        if id != nil || technician != nil, matching.isEmpty {
+        guard !matching.isEmpty else {
             let what = id.map { "token \($0)" } ?? "technician \(technician?.rawValue ?? "")"
             throw StoreError(code: "unknown_token", message: "no active token for \(what)")
-        }
-        guard id != nil || technician != nil else {
-            throw StoreError(code: "invalid_request", message: "name a token id or a technician")
         }
         for token in matching {
             try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE id = ?", arguments: [time.secondsSinceEpoch, token.id])
