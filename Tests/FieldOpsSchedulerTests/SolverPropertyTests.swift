@@ -67,7 +67,7 @@ import Testing
     func segmentsAgreeWithDriving(seed: UInt64) {
         let problem = ProblemGenerator(.init(technicians: 4, orders: 40, days: 1, seed: seed)).generate()
         let model = SchedulingModel(problem: problem)
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: Solver.scrambled(seed))
         for slot in model.slots.indices {
             for _ in 0..<40 {
                 var visits: [Visit] = []

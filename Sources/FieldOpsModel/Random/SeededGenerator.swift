@@ -1,5 +1,6 @@
 /// A small, fast, seedable random generator (SplitMix64), so that generated problems and solver runs are the
-/// same for the same seed on every machine.
+/// same for the same seed on every machine. The one generator of the project: the generator, the solver's search
+/// and the model's pivot choice all draw from it.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -13,6 +14,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..<bound (bound > 0); the solver's hot path, without the standard library's rejection sampling.
+    public mutating func next(below bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+
+    /// Uniform in [0, 1) with 53 random bits.
+    public mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
     }
 
     /// True with probability `probability`.

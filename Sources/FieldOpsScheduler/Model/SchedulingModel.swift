@@ -145,7 +145,7 @@ extension Array where Element == (Int, Int) {
         guard k > 0, k < count else { return }
         var low = 0
         var high = count - 1
-        var generator = SplitMix(state: UInt64(count))
+        var generator = SeededGenerator(seed: UInt64(count))
         while low < high {
             let pivot = self[low + Int(generator.next() % UInt64(high - low + 1))]
             var i = low
@@ -161,17 +161,5 @@ extension Array where Element == (Int, Int) {
             }
             if k - 1 <= j { high = j } else if k - 1 >= i { low = i } else { return }
         }
-    }
-}
-
-/// A fixed pseudo-random pivot source for `select`, so that model building is deterministic.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,14 +1,16 @@
+import FieldOpsModel
+
 /// Large neighbourhood search: take out a handful of orders that lie close together (and some that are
 /// unassigned nearby), put them back one by one at their cheapest places, and keep the result when it is good
 /// enough. Pinned orders are never taken out.
 struct RuinAndRecreate {
     let model: SchedulingModel
-    var random: SeededRandom
+    var random: SeededGenerator
     var movesEvaluated = 0
 
     init(model: SchedulingModel, seed: UInt64) {
         self.model = model
-        random = SeededRandom(seed: seed)
+        random = SeededGenerator(seed: Solver.scrambled(seed))
     }
 
     /// One iteration on `solution`; returns the routes as they were before it, for undo.

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Solves Pillac et al.'s technician routing instances: every request served by a qualified technician, total
@@ -99,14 +101,14 @@ struct TRSPSearch {
     }
 
     let evaluator: TRSPRouteEvaluator
-    var random: SeededRandom
+    var random: SeededGenerator
     var state: State
     /// Per request, the other requests by distance.
     let neighbors: [[Int]]
 
     init(evaluator: TRSPRouteEvaluator, seed: UInt64) {
         self.evaluator = evaluator
-        random = SeededRandom(seed: seed)
+        random = SeededGenerator(seed: Solver.scrambled(seed))
         let crew = evaluator.crew
         let count = evaluator.instance.requests.count
         state = State(routes: Array(repeating: [], count: crew), evaluations: Array(repeating: .init(duration: 0, distance: 0, depotBefore: nil), count: crew),
