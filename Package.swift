@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "FieldOpsStore",
             dependencies: [
-                "FieldOpsModel", "FieldOpsInventory", "FieldOpsSync", "FieldOpsScheduler",
+                "FieldOpsModel", "FieldOpsInventory", "FieldOpsSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
-        .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel", "FieldOpsScheduler"]),
+        .target(name: "FieldOpsReports", dependencies: ["FieldOpsModel"]),
         .executableTarget(
             name: "fieldops",
             dependencies: [
@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel", "FieldOpsScheduler"],

@@ -11,8 +11,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router(context: FieldOpsRequestContext.self)
     router.add(middleware: ErrorMiddleware())
+    let solveSlot = SolveSlot()
     router.get("/v1/health") { _, _ in
-        try JSONBody.response(["status": "ok"])
+        try JSONBody.response(Health(status: "ok", optimizing: solveSlot.isBusy))
     }
     router.get("/openapi.json") { _, _ in
         var headers = HTTPFields()
@@ -23,7 +24,7 @@ public func buildApplication(
     let sync = router.group("/v1/sync").add(middleware: auth)
     SyncController(database: database, configuration: configuration).addRoutes(to: sync)
     let dispatch = router.group("/v1/dispatch").add(middleware: auth)
-    DispatchController(database: database, configuration: configuration, solveSlot: SolveSlot()).addRoutes(to: dispatch)
+    DispatchController(database: database, configuration: configuration, solveSlot: solveSlot).addRoutes(to: dispatch)
     // A connection that sends nothing for the idle timeout is closed, also in the middle of a request, and a
     // request whose head and body take longer than the read timeout is cut off: half-sent requests cannot pile up.
     let readTimeout = configuration.readTimeoutSeconds
@@ -35,4 +36,11 @@ public func buildApplication(
         server: .http1(configuration: http1),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "FieldOps"),
         logger: logger)
+}
+
+/// `GET /v1/health`: the server answers, and whether an optimization is running (a dispatcher's optimize is then
+/// answered 409).
+struct Health: Encodable {
+    var status: String
+    var optimizing: Bool
 }

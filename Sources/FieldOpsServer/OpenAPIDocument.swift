@@ -80,7 +80,7 @@ enum OpenAPIDocument {
 
     static var schemas: [String: Any] {
         [
-            "Health": object(["status": string], required: ["status"]),
+            "Health": object(["status": string, "optimizing": boolean], required: ["status", "optimizing"]),
             "Document": ["type": "object", "description": "An OpenAPI 3.0 document"],
             "Error": object(["error": object(["code": string, "message": string], required: ["code", "message"])], required: ["error"]),
             "Mutation": object([

@@ -73,7 +73,7 @@ func refusingStoreErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw CommandFailure("refused (\(error.code)): \(error.message)")
+        throw CommandFailure("refused (\(error.code.name)): \(error.message)")
     }
 }
 

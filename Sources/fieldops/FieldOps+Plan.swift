@@ -35,36 +35,24 @@ extension FieldOps {
         func run() async throws {
             try await reportingFailures {
                 let loaded = try loadProblem(problem)
-                let options = SolverOptions(timeLimit: timeLimit, iterationLimit: iterations, seed: seed)
-                let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let seconds = Solver.monotonicClock()
                 let publishedPlan = try published.map(loadPlan)
-                var problem = loaded.problem
-                var frozen = Set<WorkOrderNumber>()
-                if let publishedPlan {
-                    let instant = now.flatMap { Instant(rfc3339: $0) } ?? Instant(Date())
-                    (problem, frozen) = FreezeWindow.apply(to: problem, published: publishedPlan, now: instant, minutes: freezeMinutes)
+                let freeze = publishedPlan.map { _ in
+                    Planner.Freeze(now: now.flatMap { Instant(rfc3339: $0) } ?? Instant(Date()), minutes: freezeMinutes)
                 }
-                let previous = Dictionary(
-                    (publishedPlan?.assignments ?? []).map { ($0.workOrder, $0.technicianId) }, uniquingKeysWith: { first, _ in first })
-                let model = SchedulingModel(problem: problem, previousAssignments: previous)
-                let result = Solver(model: model, options: options, startingFrom: publishedPlan).solve(clock: seconds) { report in
-                    progress.show(String(
-                        format: "%@  best %@  %.1fs  %d iterations  %.0f moves/s", report.phase,
-                        report.bestScore.description, report.elapsed, report.iterations,
-                        report.elapsed > 0 ? Double(report.movesEvaluated) / report.elapsed : 0))
-                }
+                let planner = Planner(
+                    options: SolverOptions(timeLimit: timeLimit, iterationLimit: iterations, seed: seed), published: publishedPlan,
+                    freeze: freeze)
+                let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
+                let outcome = planner.plan(loaded.problem, progress: { progress.show($0) })
                 progress.finish()
-                var plan = result.plan(model: model, options: options)
-                // The plan records the problem as given; the freeze's locks were the run's, not the dispatcher's.
-                plan.problem = loaded.problem
+                let plan = outcome.plan
                 if let out {
                     try writeFile(try ProblemFileWriter.data(plan), to: out)
                 }
                 for line in PlanSummary(plan).render(style: output.style) { print(line) }
                 if let publishedPlan {
                     print("")
-                    for line in PlanDiffReport(diff: PlanDiff(from: publishedPlan, to: plan), frozen: frozen.count, zone: plan.problem.horizon.timeZone).render(style: output.style) {
+                    for line in PlanDiffReport(diff: PlanDiff(from: publishedPlan, to: plan), frozen: outcome.frozen.count, zone: plan.problem.horizon.timeZone).render(style: output.style) {
                         print(line)
                     }
                 }
@@ -81,6 +69,13 @@ struct ProgressLine {
     func show(_ text: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
+    /// `search  best 0hard/-3000medium/-81234soft  4.2s  1830 iterations  52000 moves/s`.
+    func show(_ report: SolverProgress) {
+        show(String(
+            format: "%@  best %@  %.1fs  %d iterations  %.0f moves/s", report.phase, report.bestScore.description,
+            report.elapsed, report.iterations, report.elapsed > 0 ? Double(report.movesEvaluated) / report.elapsed : 0))
     }
 
     func finish() {

@@ -17,9 +17,7 @@ extension FieldOps {
                     file.lowercased().hasSuffix(".vrp") ? try VRPLIBReader.read(text, file: file) : try SolomonReader.read(text, file: file)
                 }
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = VRPTWSolver.solve(instance, options: instanceOptions.solverOptions, clock: Solver.monotonicClock()) { report in
-                    progress.show(String(format: "%@  best %@  %.1fs  %d iterations", report.phase, report.bestScore.description, report.elapsed, report.iterations))
-                }
+                let result = VRPTWSolver.solve(instance, options: instanceOptions.solverOptions, clock: Solver.monotonicClock()) { progress.show($0) }
                 progress.finish()
                 let distance = (result.check.distance * 100).rounded() / 100
                 if json {

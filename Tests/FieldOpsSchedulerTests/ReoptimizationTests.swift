@@ -4,12 +4,15 @@ import Testing
 
 @Suite struct ReoptimizationTests {
     func solve(_ problem: Problem, published: Plan? = nil, iterations: Int = 150, seed: UInt64 = 1) -> Plan {
-        let previous = Dictionary((published?.assignments ?? []).map { ($0.workOrder, $0.technicianId) }, uniquingKeysWith: { a, _ in a })
-        let model = SchedulingModel(problem: problem, previousAssignments: previous)
+        replan(problem, published: published, iterations: iterations, seed: seed).plan
+    }
+
+    func replan(
+        _ problem: Problem, published: Plan?, freeze: Planner.Freeze? = nil, iterations: Int = 150, seed: UInt64 = 1
+    ) -> Planner.Outcome {
         let options = SolverOptions(timeLimit: .infinity, iterationLimit: iterations, seed: seed)
         var tick = 0.0
-        return Solver(model: model, options: options, startingFrom: published).solve(clock: { tick += 0.001; return tick })
-            .plan(model: model, options: options)
+        return Planner(options: options, published: published, freeze: freeze).plan(problem, clock: { tick += 0.001; return tick })
     }
 
     @Test(arguments: [UInt64(1), 2, 3])
@@ -17,9 +20,11 @@ import Testing
         let problem = ProblemGenerator(.init(technicians: 10, orders: 110, days: 1, seed: seed)).generate()
         let published = solve(problem, seed: seed)
         let now = problem.horizon.window.start.adding(minutes: 9 * 60)
-        let (frozenProblem, frozen) = FreezeWindow.apply(to: problem, published: published, now: now, minutes: 90)
+        let outcome = replan(problem, published: published, freeze: .init(now: now, minutes: 90), seed: seed + 10)
+        let frozen = outcome.frozen
+        let replanned = outcome.plan
+        #expect(replanned.problem == problem, "the plan records the problem as given, without the freeze's locks")
         #expect(!frozen.isEmpty)
-        let replanned = solve(frozenProblem, published: published, seed: seed + 10)
         let before = Dictionary(uniqueKeysWithValues: published.assignments.map { ($0.workOrder, $0) })
         for assignment in replanned.assignments where frozen.contains(assignment.workOrder) {
             #expect(assignment.technicianId == before[assignment.workOrder]?.technicianId)

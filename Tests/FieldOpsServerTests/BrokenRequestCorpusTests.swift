@@ -58,7 +58,7 @@ import Testing
         let database = try SyncFixture.database()
         _ = try await database.assign(SyncFixture.problem.orders[0].number, to: "T001", actor: "anna", at: SyncFixture.now)
         let token = try await database.issueToken(technician: "T001", at: SyncFixture.now).token
-        return (buildApplication(database: database, configuration: ServerConfiguration(port: 0, maxBodyBytes: 256 * 1024, clock: { SyncFixture.now })), token)
+        return (buildApplication(database: database, configuration: ServerConfiguration(port: 0, maxBodyBytes: 256 * 1024, clock: { SyncFixture.now }), logger: LiveServer.logger), token)
     }
 
     static func headers(_ token: String) -> HTTPFields {

@@ -5,6 +5,7 @@ import FieldOpsSync
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// Drives the application over a real socket on loopback.
@@ -33,12 +34,19 @@ struct LiveClient {
 }
 
 enum LiveServer {
+    /// The server's logger at warning: a request line per push and pull buries a failure in CI's output.
+    static var logger: Logger {
+        var logger = Logger(label: "fieldops.server")
+        logger.logLevel = .warning
+        return logger
+    }
+
     /// Runs `test` against the application on a real loopback socket.
     static func run<Value: Sendable>(
         _ database: AppDatabase, clock: @escaping @Sendable () -> Instant = { SyncFixture.now },
         _ test: @escaping @Sendable (LiveClient) async throws -> Value
     ) async throws -> Value {
-        let app = buildApplication(database: database, configuration: ServerConfiguration(port: 0, maxBodyBytes: 64 * 1024, clock: clock))
+        let app = buildApplication(database: database, configuration: ServerConfiguration(port: 0, maxBodyBytes: 64 * 1024, clock: clock), logger: logger)
         return try await app.test(.live) { client in try await test(LiveClient(client: client)) }
     }
 }

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// The daily board: one row per technician over the day's shift span, work blocks labelled with order number and
 /// priority, travel, breaks, and per-row figures; then the unassigned orders, the orders at SLA risk, totals and a

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// The week view: one row per technician, one block per day of the horizon (the same hours each day), and the
 /// same per-row figures as the daily board, over the week.

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// A plan as a Mermaid `gantt` document: one section per technician, one task per visit, for wikis and tickets.
 public struct MermaidGantt: Sendable {

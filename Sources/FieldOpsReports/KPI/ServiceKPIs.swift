@@ -1,6 +1,5 @@
 import Foundation
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// The service KPIs of a set of work orders, as defined in the README ("KPIs"):
 /// - first response: created → first on site; time to resolve: created → first resolved (mean and p90, minutes;

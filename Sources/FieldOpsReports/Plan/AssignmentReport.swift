@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// `fieldops explain`: one order's decision in words, from the explanation stored in the plan.
 public struct AssignmentReport: Sendable {

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// The difference between a published plan and its re-optimization, for the dispatcher.
 public struct PlanDiffReport: Sendable {

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 
 /// What `fieldops plan` prints: the score, the totals, the busiest and idlest technicians, and the unassigned
 /// orders with their reasons.
@@ -36,7 +35,7 @@ public struct PlanSummary: Sendable {
             assignment.explanation.lockBreaks.map { "  \(assignment.workOrder) locked to \(assignment.technicianId): " + $0.map(\.label).joined(separator: "; ") }
         }
         for route in plan.routes {
-            for rule in route.violations where !Self.isPerTechnician(rule) {
+            for rule in route.violations where !rule.isPerTechnician {
                 broken.append("  \(route.technicianId) \(route.date): \(rule.label)")
             }
         }
@@ -66,10 +65,5 @@ public struct PlanSummary: Sendable {
 
     func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
-    }
-
-    /// Rules about who may do an order (a lock can override them), as opposed to rules about the route.
-    static func isPerTechnician(_ rule: HardRule) -> Bool {
-        [.skill, .skillLevel, .excludedTechnician, .requiredTechnician].contains(rule)
     }
 }

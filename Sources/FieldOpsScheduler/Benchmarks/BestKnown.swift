@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Rows of `bks.csv` files, by instance name, with the columns as text (the two files have different columns).

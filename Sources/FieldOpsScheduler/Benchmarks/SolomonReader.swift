@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Reads Solomon's text format (`C101.txt`): name, `VEHICLE` block (number, capacity), `CUSTOMER` block with one

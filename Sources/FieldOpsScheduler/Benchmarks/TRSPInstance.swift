@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Pillac, Guéret & Medaglia's technician routing and scheduling instances: a Solomon instance's requests plus

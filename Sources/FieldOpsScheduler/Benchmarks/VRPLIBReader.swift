@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Reads VRPLIB `CVRPTW` files (`C1_2_1.vrp`): header keys, then `NODE_COORD_SECTION`, `DEMAND_SECTION`,

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// A vehicle routing problem with time windows as the literature states it: node 0 is the depot, nodes 1…n the

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Routes as customer numbers (1…n, depot omitted), and the independent check of a solution: every customer

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 extension Route {
     /// The hard rule that keeps `order` out of this route as it stands (nil if it fits somewhere): of all the
     /// places it could go, the one that breaks the fewest rules names the first of them.

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// Where an order would go in a route, and what that would cost.
 struct InsertionPoint: Sendable {
     var position: Int

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// One technician-day's sequence of visits, with the summaries that make evaluating a change O(1):
 /// `forward[k]` covers the start at home and visits `0..<k`, `backward[k]` visits `k..<n` and the return home.
 struct Route: Sendable {

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// What one technician-day costs, computed exactly by driving the route from the start of the shift.
 struct RouteCost: Sendable, Equatable {
     /// Broken hard rules, one entry per breach.

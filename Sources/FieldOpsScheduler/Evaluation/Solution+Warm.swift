@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// An earlier decision to start from: this order, this technician, this start.
 struct PlannedVisit: Sendable {
     var order: Int

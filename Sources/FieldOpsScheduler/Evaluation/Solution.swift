@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// A plan under construction: one route per technician-day and the orders left out, with the score kept up to
 /// date as routes change (each change re-drives only the routes it touches).
 struct Solution: Sendable {

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// The time-window summary of a stretch of a route (Vidal et al., 2013): concatenating two summaries tells in O(1)
 /// whether the joined stretch can be driven inside every window, its minimum duration and when it can start.
 struct TimeSegment: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// One stop in a route: a work order served inside one of its windows, or the technician's break.
 struct Visit: Sendable, Equatable {
     /// Order index in the model, or `Visit.breakMarker`.

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// One technician's working day: the route the scheduler fills. Times are minutes from the horizon start.
 struct RouteSlot: Sendable {
     var technician: Int

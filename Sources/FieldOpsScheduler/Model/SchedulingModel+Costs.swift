@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 extension SchedulingModel {
     /// SLA lateness of a visit starting at `start`: minutes after the first-response deadline plus minutes the
     /// work ends after the resolution deadline, weighted by the order's priority.

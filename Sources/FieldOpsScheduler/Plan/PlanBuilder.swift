@@ -188,18 +188,17 @@ struct PlanBuilder {
         }
         let ruledOut = HardRule.allCases.compactMap { rule in ruled[rule].map { RuledOut(rule: rule, technicianIds: $0) } }
         let main = ruledOut.max { $0.technicianIds.count < $1.technicianIds.count }
-        let staticRules: Set<HardRule> = [.skill, .skillLevel, .excludedTechnician, .requiredTechnician, .lockedToOtherTechnician]
         let reason: String
-        let eligibleCount = model.problem.technicians.count - ruledOut.filter { staticRules.contains($0.rule) }.reduce(0) { $0 + $1.technicianIds.count }
+        let eligibleCount = model.problem.technicians.count - ruledOut.filter { $0.rule.isStatic }.reduce(0) { $0 + $1.technicianIds.count }
         if eligibleCount == 0 {
             let needs = workOrder.requiredSkills.map { "\($0.skill) ≥ \($0.minLevel)" }.joined(separator: ", ")
             reason = "no technician is allowed to do it" + (needs.isEmpty ? "" : " (needs \(needs))") + ": "
                 + ruledOut.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", ")
         } else if candidateSlots.isEmpty {
             reason = "none of the \(eligibleCount) qualified technicians has a working day it fits in: "
-                + ruledOut.filter { !staticRules.contains($0.rule) }.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", ")
+                + ruledOut.filter { !$0.rule.isStatic }.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", ")
         } else {
-            let full = ruledOut.filter { !staticRules.contains($0.rule) }
+            let full = ruledOut.filter { !$0.rule.isStatic }
             reason = "no room in the days of the \(eligibleCount) qualified technicians: "
                 + (full.isEmpty ? "every place costs more than leaving it out" : full.map { "\($0.technicianIds.count) \($0.rule.label)" }.joined(separator: ", "))
         }

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// Builds the first plan: pinned orders (started, locked) where they are pinned, then every other order by
 /// regret insertion: the order that would lose most by waiting (its second-best place against its best, or the
 /// cost of leaving it out when it has only one place) goes first.

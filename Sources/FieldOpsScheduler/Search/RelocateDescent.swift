@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// Local search after construction: move single orders to a cheaper place (in their route or another one)
 /// while that improves the plan, first improvement, until no order moves or time runs out.
 struct RelocateDescent {

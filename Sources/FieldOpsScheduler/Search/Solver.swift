@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// Plans a problem: a regret-insertion construction, then ruin-and-recreate with threshold acceptance until the
 /// time or iteration limit. Deterministic for a seed: randomness, clock and deadline come in as arguments.
 public struct Solver: Sendable {

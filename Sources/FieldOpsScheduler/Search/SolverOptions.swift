@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 /// How long and how the solver searches. For a fixed seed and iteration limit (and a time limit that is not
 /// reached) the result is the same on every run.
 public struct SolverOptions: Sendable {

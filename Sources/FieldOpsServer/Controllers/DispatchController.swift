@@ -103,19 +103,17 @@ struct DispatchController {
         guard let requested = body.timeLimitSeconds ?? 10 as Double?, requested.isFinite, (0...60).contains(requested) else {
             throw APIError(.badRequest, "invalid_body", "timeLimitSeconds must be between 0 and 60")
         }
-        guard let problem = try await database.planningProblem() else {
-            throw APIError(.unprocessableContent, "nothing_imported", "import a problem first")
-        }
         let options = SolverOptions(timeLimit: requested, seed: body.seed ?? 1)
-        let solved = await solveSlot.run {
-            let model = SchedulingModel(problem: problem)
-            let result = Solver(model: model, options: options).solve(clock: Solver.monotonicClock())
-            return result.plan(model: model, options: options)
+        let published = try await solveSlot.exclusively {
+            guard let problem = try await database.planningProblem() else {
+                throw APIError(.unprocessableContent, "nothing_imported", "import a problem first")
+            }
+            let plan = await SolveSlot.onSearchThread { Planner(options: options).plan(problem).plan }
+            return (plan, try await database.publish(plan, actor: "dispatcher-api", at: configuration.clock()))
         }
-        guard let plan = solved else {
+        guard let (plan, summary) = published else {
             throw APIError(.conflict, "optimize_running", "another optimization is running; try again when it has published")
         }
-        let summary = try await database.publish(plan, actor: "dispatcher-api", at: configuration.clock())
         context.logger.info("optimize", metadata: ["score": "\(plan.score)", "assigned": "\(plan.assignments.count)"])
         return try JSONBody.response(OptimizeResult(
             score: plan.score, assigned: summary.assigned, reassigned: summary.reassigned, unassigned: summary.unassigned,

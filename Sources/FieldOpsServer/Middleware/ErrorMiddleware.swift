@@ -16,12 +16,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as StoreError {
-            switch error.code {
-            case "device_bound_elsewhere": throw APIError(.forbidden, error.code, error.message)
-            case "invalid_device", "invalid_validity": throw APIError(.badRequest, error.code, error.message)
-            case "unknown_token": throw APIError(.notFound, error.code, error.message)
-            default: throw APIError(.unprocessableContent, error.code, error.message)
+            let status: HTTPResponse.Status = switch error.code.kind {
+            case .invalidArgument: .badRequest
+            case .notFound: .notFound
+            case .forbidden: .forbidden
+            case .refused: .unprocessableContent
             }
+            throw APIError(status, error.code.name, error.message)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             context.logger.error("database full", metadata: ["error": "\(error)"])
             throw APIError(.serviceUnavailable, "storage_full", "the server's disk is full; nothing was applied; retry later")

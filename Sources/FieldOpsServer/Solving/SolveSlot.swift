@@ -5,14 +5,18 @@ import Synchronization
 import Glibc
 #endif
 
-/// Runs one optimization at a time on a thread of its own. The search is CPU-bound for up to a minute; on the
+/// One optimization at a time, from reading the problem to publishing the plan: a second one while it runs is
+/// answered 409, and two plans never race to publish. The search itself is CPU-bound for up to a minute; on the
 /// shared concurrency pool it would take one of the two threads that serve every device (two optimizes took
-/// both). Its thread also runs at a lower scheduling priority, so device pushes and pulls go first.
+/// both), so it runs on a thread of its own, at a lower scheduling priority, so device pushes and pulls go first.
 final class SolveSlot: Sendable {
     private let busy = Mutex(false)
 
-    /// The work's result, or nil when another optimization is already running (the caller answers 409).
-    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T? {
+    /// Whether an optimization holds the slot (the health endpoint says so).
+    var isBusy: Bool { busy.withLock { $0 } }
+
+    /// `body`'s result, or nil when another optimization holds the slot (the caller answers 409).
+    func exclusively<T: Sendable>(_ body: () async throws -> T) async throws -> T? {
         let taken = busy.withLock { busy in
             if busy { return false }
             busy = true
@@ -20,7 +24,12 @@ final class SolveSlot: Sendable {
         }
         guard taken else { return nil }
         defer { busy.withLock { $0 = false } }
-        return await withCheckedContinuation { continuation in
+        return try await body()
+    }
+
+    /// Runs CPU-bound `work` on a thread of its own at nice 10.
+    static func onSearchThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
             let thread = Thread {
                 #if canImport(Glibc)
                 // On Linux, nice values are per thread: who = 0 is the calling thread only.

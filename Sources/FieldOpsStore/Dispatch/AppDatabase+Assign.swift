@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 import Foundation
 import GRDB
 
@@ -81,16 +80,15 @@ extension AppDatabase {
     static func assign(_ db: Database, _ number: WorkOrderNumber, to technician: TechnicianID, actor: String, at time: Instant) throws -> (from: TechnicianID?, version: Int64) {
         do {
             guard var row = try WorkOrderRow.fetch(db, number) else {
-                throw StoreError(code: "unknown_work_order", message: "no work order \(number)")
+                throw StoreError(.unknownWorkOrder, "no work order \(number)")
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM technicians WHERE id = ?", arguments: [technician.rawValue]) != nil else {
-                throw StoreError(code: "unknown_technician", message: "no technician \(technician)")
+                throw StoreError(.unknownTechnician, "no technician \(technician)")
             }
             switch row.order.status {
             case .onSite, .resolved, .pendingCallback, .closed, .cancelled:
                 throw StoreError(
-                    code: "cannot_reassign",
-                    message: "work order \(number) is \(row.order.status)\(row.technicianId.map { " with \($0)" } ?? ""): it cannot be reassigned")
+                    .cannotReassign, "work order \(number) is \(row.order.status)\(row.technicianId.map { " with \($0)" } ?? ""): it cannot be reassigned")
             default:
                 break
             }

@@ -1,5 +1,4 @@
 import FieldOpsModel
-import FieldOpsScheduler
 import Foundation
 import GRDB
 
@@ -7,7 +6,7 @@ extension AppDatabase {
     /// Closes a resolved order at the customer callback, with its CSAT (1–5).
     public func close(_ number: WorkOrderNumber, csat: Int?, actor: String, at time: Instant) throws {
         if let csat, !(1...5).contains(csat) {
-            throw StoreError(code: "invalid_csat", message: "CSAT is 1 to 5, not \(csat)")
+            throw StoreError(.invalidCSAT, "CSAT is 1 to 5, not \(csat)")
         }
         try transition(number, to: .closed, actor: actor, at: time) { db in
             try db.execute(sql: "UPDATE work_orders SET csat = ?, closed_at = ? WHERE number = ?", arguments: [csat, time.secondsSinceEpoch, number.rawValue])
@@ -24,13 +23,13 @@ extension AppDatabase {
     func transition(_ number: WorkOrderNumber, to status: WorkOrderStatus, actor: String, at time: Instant, also: (Database) throws -> Void) throws {
         try writer.write { db in
             guard var row = try WorkOrderRow.fetch(db, number) else {
-                throw StoreError(code: "unknown_work_order", message: "no work order \(number)")
+                throw StoreError(.unknownWorkOrder, "no work order \(number)")
             }
             do {
                 let event = try row.order.transition(to: status, actor: actor, source: .dispatcher, at: time)
                 try WorkOrderRow.recordEvent(db, number, actor: actor, source: .dispatcher, time: time, from: event.from, to: event.to, technician: row.technicianId)
             } catch let error as IllegalTransition {
-                throw StoreError(code: error.code, message: error.description)
+                throw StoreError(.illegalTransition, error.description)
             }
             try row.saveState(db, previousOwner: row.technicianId, at: time)
             try also(db)

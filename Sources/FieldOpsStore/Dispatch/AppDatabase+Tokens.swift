@@ -43,11 +43,11 @@ extension AppDatabase {
 
     static func issueToken(_ db: Database, technician: TechnicianID?, validDays: Int, at time: Instant) throws -> (token: String, info: TokenInfo) {
         guard (1...maxTokenValidDays).contains(validDays) else {
-            throw StoreError(code: "invalid_validity", message: "a token is valid for 1 to \(maxTokenValidDays) days, not \(validDays)")
+            throw StoreError(.invalidValidity, "a token is valid for 1 to \(maxTokenValidDays) days, not \(validDays)")
         }
         if let technician {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM technicians WHERE id = ?", arguments: [technician.rawValue]) != nil else {
-                throw StoreError(code: "unknown_technician", message: "no technician \(technician); import the problem first")
+                throw StoreError(.unknownTechnician, "no technician \(technician); import the problem first")
             }
         }
         var generator = SystemRandomNumberGenerator()
@@ -93,14 +93,14 @@ extension AppDatabase {
 
     static func revokeTokens(_ db: Database, id: String?, technician: TechnicianID?, at time: Instant) throws -> [TokenInfo] {
         guard id != nil || technician != nil else {
-            throw StoreError(code: "invalid_request", message: "name a token id or a technician")
+            throw StoreError(.invalidRequest, "name a token id or a technician")
         }
         let matching = try tokens(db).filter { token in
             token.revokedAt == nil && (id.map { token.id == $0 } ?? true) && (technician.map { token.technicianId == $0 } ?? true)
         }
         guard !matching.isEmpty else {
             let what = id.map { "token \($0)" } ?? "technician \(technician?.rawValue ?? "")"
-            throw StoreError(code: "unknown_token", message: "no active token for \(what)")
+            throw StoreError(.unknownToken, "no active token for \(what)")
         }
         for token in matching {
             try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE id = ?", arguments: [time.secondsSinceEpoch, token.id])

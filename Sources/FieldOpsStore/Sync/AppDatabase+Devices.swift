@@ -6,11 +6,11 @@ extension AppDatabase {
     /// before anything changes. Returns the device's last processed mutation id.
     static func bindDevice(_ db: Database, _ deviceId: String, to technician: TechnicianID, at time: Instant) throws -> Int64 {
         guard !deviceId.isEmpty, deviceId.count <= 200 else {
-            throw StoreError(code: "invalid_device", message: "deviceId must be a non-empty string of at most 200 characters")
+            throw StoreError(.invalidDevice, "deviceId must be a non-empty string of at most 200 characters")
         }
         if let row = try Row.fetchOne(db, sql: "SELECT technician_id, last_mutation_id FROM devices WHERE id = ?", arguments: [deviceId]) {
             guard (row[0] as String) == technician.rawValue else {
-                throw StoreError(code: "device_bound_elsewhere", message: "device \(deviceId) belongs to another technician")
+                throw StoreError(.deviceBoundElsewhere, "device \(deviceId) belongs to another technician")
             }
             return row[1]
         }

@@ -31,7 +31,7 @@ extension AppDatabase {
         let owner = try String.fetchOne(db, sql: "SELECT technician_id FROM devices WHERE id = ?", arguments: [deviceId])
         if owner == nil { return true }
         if owner != technician.rawValue {
-            throw StoreError(code: "device_bound_elsewhere", message: "device \(deviceId) belongs to another technician")
+            throw StoreError(.deviceBoundElsewhere, "device \(deviceId) belongs to another technician")
         }
         return try Bool.fetchOne(db, sql: """
             SELECT 1 FROM work_orders WHERE status = 'closed' AND aged_out = 0 AND closed_at IS NOT NULL AND closed_at < ? LIMIT 1

@@ -21,14 +21,9 @@ extension FieldOps {
                 guard let problem = try db.planningProblem() else {
                     throw CommandFailure("\(database.db): nothing imported yet; run `fieldops import --db \(database.db) PROBLEM.json` first")
                 }
-                let options = SolverOptions(timeLimit: timeLimit, seed: seed)
-                let model = SchedulingModel(problem: problem)
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let result = Solver(model: model, options: options).solve(clock: Solver.monotonicClock()) { report in
-                    progress.show(String(format: "%@  best %@  %.1fs  %d iterations", report.phase, report.bestScore.description, report.elapsed, report.iterations))
-                }
+                let plan = Planner(options: SolverOptions(timeLimit: timeLimit, seed: seed)).plan(problem, progress: { progress.show($0) }).plan
                 progress.finish()
-                let plan = result.plan(model: model, options: options)
                 if let out { try writeFile(try ProblemFileWriter.data(plan), to: out) }
                 let summary = try db.publish(plan, actor: ProcessInfo.processInfo.environment["USER"] ?? "optimizer", at: Instant(Date()))
                 for line in PlanSummary(plan).render(style: output.style, maxUnassigned: 10) { print(line) }

@@ -37,30 +37,25 @@ print("|---|---|---|---|")
 
 // 1. Large generated problem.
 let big = ProblemGenerator(.init(technicians: quick ? 60 : 300, orders: quick ? 1000 : 5000, days: 5, seed: 1)).generate()
-var model: SchedulingModel!
-let modelSeconds = seconds { model = SchedulingModel(problem: big) }
 let searchSeconds = quick ? 2.0 : 10.0
-let result = Solver(model: model, options: SolverOptions(timeLimit: searchSeconds, seed: 1)).solve(clock: elapsedSinceOrigin)
-let firstFeasible = modelSeconds + result.constructionSeconds
-let searchTime = result.elapsed - result.constructionSeconds
+let bigOutcome = Planner(options: SolverOptions(timeLimit: searchSeconds, seed: 1)).plan(big, clock: elapsedSinceOrigin)
+let modelSeconds = bigOutcome.modelSeconds
+let firstFeasible = modelSeconds + bigOutcome.constructionSeconds
 row(["\(big.orders.count) orders × \(big.technicians.count) technicians × 5 days: model build", String(format: "%.2f s", modelSeconds), "", ""])
-row(["… construction (first plan)", String(format: "%.2f s", result.constructionSeconds), "", ""])
-row(["… first feasible plan (model + construction), hard = \(result.score.hard)", String(format: "%.2f s", firstFeasible), "< 5 s", String(format: "%.2f", firstFeasible / 5)])
+row(["… construction (first plan)", String(format: "%.2f s", bigOutcome.constructionSeconds), "", ""])
+row(["… first feasible plan (model + construction), hard = \(bigOutcome.plan.score.hard)", String(format: "%.2f s", firstFeasible), "< 5 s", String(format: "%.2f", firstFeasible / 5)])
 row(["… peak memory", String(format: "%.0f MB", peakMemoryMB()), "< 2048 MB", String(format: "%.2f", peakMemoryMB() / 2048)])
-row(["… moves evaluated per second (search, \(Int(searchSeconds)) s, \(result.iterations) iterations)", String(format: "%.0f", Double(result.movesEvaluated) / max(result.elapsed, 1e-9)), "", ""])
-row(["… score after search", result.score.description, "", ""])
+row(["… moves evaluated per second (search, \(Int(searchSeconds)) s, \(bigOutcome.iterations) iterations)", String(format: "%.0f", Double(bigOutcome.movesEvaluated) / max(bigOutcome.searchSeconds, 1e-9)), "", ""])
+row(["… score after search", bigOutcome.plan.score.description, "", ""])
 
 // 2. Demo problem.
 let demoPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("data/demo/problem.json").path
 let demo = try ProblemFileReader.load(contentsOf: demoPath).problem
-let demoModel = SchedulingModel(problem: demo)
 let demoLimit = quick ? 2.0 : 9.0
 var demoPlan: Plan!
 let demoSeconds = seconds {
-    let options = SolverOptions(timeLimit: demoLimit, seed: 1)
-    let demoResult = Solver(model: demoModel, options: options).solve(clock: elapsedSinceOrigin)
-    demoPlan = demoResult.plan(model: demoModel, options: options)
+    demoPlan = Planner(options: SolverOptions(timeLimit: demoLimit, seed: 1)).plan(demo, clock: elapsedSinceOrigin).plan
 }
 let reasons = demoPlan.unassigned.allSatisfy { !$0.reason.isEmpty }
 row(["demo: hard = \(demoPlan.score.hard), \(demoPlan.unassigned.count) unassigned all with reasons: \(reasons)", String(format: "%.1f s", demoSeconds), "< 10 s", String(format: "%.2f", demoSeconds / 10)])
@@ -70,9 +65,7 @@ let base = ProblemGenerator(.init(technicians: 200, orders: 1100, days: 1, seed:
 var baseProblem = base
 let extras = Array(baseProblem.orders.suffix(100))
 baseProblem.orders.removeLast(100)
-let baseModel = SchedulingModel(problem: baseProblem)
-let baseOptions = SolverOptions(timeLimit: quick ? 1 : 3, seed: 1)
-let basePlan = Solver(model: baseModel, options: baseOptions).solve(clock: elapsedSinceOrigin).plan(model: baseModel, options: baseOptions)
+let basePlan = Planner(options: SolverOptions(timeLimit: quick ? 1 : 3, seed: 1)).plan(baseProblem, clock: elapsedSinceOrigin).plan
 var times: [Double] = []
 var placed = 0
 for order in extras {

@@ -1,3 +1,5 @@
+import FieldOpsModel
+
 import Foundation
 
 /// Pillac et al.'s rules for one technician's day, in double precision: leave home no earlier than the shift

@@ -1,5 +1,3 @@
-import FieldOpsModel
-
 /// A published plan: which technician does which order when, with the score and the reasons. Written as JSON by
 /// `fieldops plan` and read by `explain`, `insert`, `gantt` and re-optimization; it carries the problem it came
 /// from so that it can be read on its own.
@@ -39,7 +37,10 @@ public struct SolverSummary: Hashable, Sendable, Codable {
     public var movesEvaluated: Int
     public var elapsedSeconds: Double
 
-    public init(seed: UInt64, timeLimitSeconds: Double, iterationLimit: Int?, iterations: Int, movesEvaluated: Int, elapsedSeconds: Double) {
+    public init(
+        seed: UInt64, timeLimitSeconds: Double, iterationLimit: Int?, iterations: Int, movesEvaluated: Int,
+        elapsedSeconds: Double
+    ) {
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
         self.iterationLimit = iterationLimit
@@ -70,6 +71,25 @@ public struct PlannedRoute: Hashable, Sendable, Codable {
         case workingMinutes, overtimeMinutes, violations
         case breakTime = "break"
     }
+
+    public init(
+        technicianId: TechnicianID, date: LocalDate, shift: TimeWindow, departure: Instant, returnHome: Instant,
+        breakTime: TimeWindow?, workOrders: [WorkOrderNumber], travelMinutes: Int, travelMeters: Int,
+        workingMinutes: Int, overtimeMinutes: Int, violations: [HardRule]
+    ) {
+        self.technicianId = technicianId
+        self.date = date
+        self.shift = shift
+        self.departure = departure
+        self.returnHome = returnHome
+        self.breakTime = breakTime
+        self.workOrders = workOrders
+        self.travelMinutes = travelMinutes
+        self.travelMeters = travelMeters
+        self.workingMinutes = workingMinutes
+        self.overtimeMinutes = overtimeMinutes
+        self.violations = violations
+    }
 }
 
 /// One order given to one technician at one time.
@@ -84,6 +104,20 @@ public struct Assignment: Hashable, Sendable, Codable {
     /// Locked by the dispatcher or already started: the optimizer did not choose it.
     public var pinned: Bool
     public var explanation: AssignmentExplanation
+
+    public init(
+        workOrder: WorkOrderNumber, technicianId: TechnicianID, start: Instant, end: Instant, travelMinutesBefore: Int,
+        travelMetersBefore: Int, pinned: Bool, explanation: AssignmentExplanation
+    ) {
+        self.workOrder = workOrder
+        self.technicianId = technicianId
+        self.start = start
+        self.end = end
+        self.travelMinutesBefore = travelMinutesBefore
+        self.travelMetersBefore = travelMetersBefore
+        self.pinned = pinned
+        self.explanation = explanation
+    }
 }
 
 /// An order the plan leaves out, and why.
@@ -95,9 +129,22 @@ public struct UnassignedOrder: Hashable, Sendable, Codable {
     public var rule: HardRule?
     /// Technicians ruled out per rule.
     public var ruledOut: [RuledOut]
+
+    public init(workOrder: WorkOrderNumber, priority: Priority, reason: String, rule: HardRule?, ruledOut: [RuledOut]) {
+        self.workOrder = workOrder
+        self.priority = priority
+        self.reason = reason
+        self.rule = rule
+        self.ruledOut = ruledOut
+    }
 }
 
 public struct SkippedOrder: Hashable, Sendable, Codable {
     public var workOrder: WorkOrderNumber
     public var status: WorkOrderStatus
+
+    public init(workOrder: WorkOrderNumber, status: WorkOrderStatus) {
+        self.workOrder = workOrder
+        self.status = status
+    }
 }

@@ -20,6 +20,18 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     /// The vehicle's load would exceed its capacity (vehicle routing benchmarks).
     case capacity
 
+    /// Rules about who may do an order at all (skill, level, excluded, required elsewhere), as opposed to rules
+    /// about the day or the route: what a dispatcher's lock overrides.
+    public var isPerTechnician: Bool {
+        switch self {
+        case .skill, .skillLevel, .excludedTechnician, .requiredTechnician: true
+        default: false
+        }
+    }
+
+    /// Rules that keep a technician out whatever their days hold: the per-technician rules and a lock elsewhere.
+    public var isStatic: Bool { isPerTechnician || self == .lockedToOtherTechnician }
+
     /// For people: "needs skill level 3 in hvac".
     public var label: String {
         switch self {

@@ -1,5 +1,3 @@
-import FieldOpsModel
-
 /// Why an order went where it did: what it costs there, who came second and why they lost, and which
 /// technicians could not take it at all.
 public struct AssignmentExplanation: Hashable, Sendable, Codable {
@@ -11,6 +9,13 @@ public struct AssignmentExplanation: Hashable, Sendable, Codable {
     /// The per-technician rules this technician breaks, kept because the dispatcher locked the order here (absent
     /// when none is broken).
     public var lockBreaks: [HardRule]?
+
+    public init(contributions: ScoreContributions, runnerUp: RunnerUp?, ruledOut: [RuledOut], lockBreaks: [HardRule]?) {
+        self.contributions = contributions
+        self.runnerUp = runnerUp
+        self.ruledOut = ruledOut
+        self.lockBreaks = lockBreaks
+    }
 }
 
 /// The soft cost an assignment adds to the plan, part by part.
@@ -28,6 +33,22 @@ public struct ScoreContributions: Hashable, Sendable, Codable {
     public var planChangeCost: Int
     /// What removing the visit would save on the route as a whole (travel, lateness, overtime, balance).
     public var marginalCost: Int
+
+    public init(
+        detourMinutes: Int, travelCost: Int, responseLateMinutes: Int, resolutionLateMinutes: Int, slaCost: Int,
+        preferredMissCost: Int, overqualificationCost: Int, territoryCost: Int, planChangeCost: Int, marginalCost: Int
+    ) {
+        self.detourMinutes = detourMinutes
+        self.travelCost = travelCost
+        self.responseLateMinutes = responseLateMinutes
+        self.resolutionLateMinutes = resolutionLateMinutes
+        self.slaCost = slaCost
+        self.preferredMissCost = preferredMissCost
+        self.overqualificationCost = overqualificationCost
+        self.territoryCost = territoryCost
+        self.planChangeCost = planChangeCost
+        self.marginalCost = marginalCost
+    }
 }
 
 public struct RunnerUp: Hashable, Sendable, Codable {
@@ -38,6 +59,13 @@ public struct RunnerUp: Hashable, Sendable, Codable {
     public var extraCost: Int
     /// For people: "12 more minutes of driving; not in territory".
     public var why: String
+
+    public init(technicianId: TechnicianID, date: LocalDate, extraCost: Int, why: String) {
+        self.technicianId = technicianId
+        self.date = date
+        self.extraCost = extraCost
+        self.why = why
+    }
 }
 
 public struct RuledOut: Hashable, Sendable, Codable {
