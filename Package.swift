@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "fieldops", targets: ["fieldops"]),
         .library(name: "FieldOpsModel", targets: ["FieldOpsModel"]),
         .library(name: "FieldOpsScheduler", targets: ["FieldOpsScheduler"]),
+        .library(name: "FieldOpsLiterature", targets: ["FieldOpsLiterature"]),
         .library(name: "FieldOpsInventory", targets: ["FieldOpsInventory"]),
         .library(name: "FieldOpsStore", targets: ["FieldOpsStore"]),
         .library(name: "FieldOpsSync", targets: ["FieldOpsSync"]),
@@ -31,6 +32,9 @@ let package = Package(
     targets: [
         .target(name: "FieldOpsModel"),
         .target(name: "FieldOpsScheduler", dependencies: ["FieldOpsModel"]),
+        // The literature's benchmarks (Solomon, Gehring–Homberger, Pillac): readers, checkers, and the solvers that
+        // run them, kept out of the engine library.
+        .target(name: "FieldOpsLiterature", dependencies: ["FieldOpsModel", "FieldOpsScheduler"]),
         .target(name: "FieldOpsInventory", dependencies: ["FieldOpsModel"]),
         .target(name: "FieldOpsSync", dependencies: ["FieldOpsModel", "FieldOpsInventory"]),
         .target(
@@ -59,6 +63,7 @@ let package = Package(
                 "FieldOpsModel",
                 "FieldOpsReports",
                 "FieldOpsScheduler",
+                "FieldOpsLiterature",
                 "FieldOpsInventory",
                 "FieldOpsStore",
                 "FieldOpsSync",
@@ -68,6 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel", "FieldOpsReports"]),
+        .testTarget(name: "FieldOpsLiteratureTests", dependencies: ["FieldOpsLiterature", "FieldOpsScheduler", "FieldOpsModel"]),
         .testTarget(name: "FieldOpsInventoryTests", dependencies: ["FieldOpsInventory", "FieldOpsModel", "FieldOpsStore"]),
         .testTarget(
             name: "FieldOpsServerTests",

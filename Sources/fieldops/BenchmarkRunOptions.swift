@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldOpsLiterature
 import FieldOpsScheduler
 
 /// What `vrptw` and `trsp` share: the instance file and how long and with which seed to search.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldOpsLiterature
 import FieldOpsScheduler
 import Foundation
 

@@ -116,6 +116,22 @@ import Testing
         expectIssue(found, path: "orders[1].durationMinutes", contains: "must be above zero")
     }
 
+    /// Van capacity and an order's load are ordinary fields: read, written back, and checked for range.
+    @Test func vanCapacityAndLoadRoundTripAndAreBounded() throws {
+        let text = broken("\"durationMinutes\": 30,", "\"durationMinutes\": 30, \"load\": 7,")
+            .replacingOccurrences(of: "\"homeBase\": {\"lat\": 52.5, \"lon\": 13.4},", with: "\"homeBase\": {\"lat\": 52.5, \"lon\": 13.4}, \"limits\": {\"vanCapacity\": 12},")
+        let problem = try load(text).problem
+        #expect(problem.technicians[0].limits.vanCapacity == 12 && problem.technicians[1].limits.vanCapacity == nil)
+        #expect(problem.orders[1].load == 7 && problem.orders[0].load == 0)
+        let written = try ProblemFileWriter.data(problem)
+        #expect(try ProblemFileReader.load(bytes: Array(written)).problem == problem)
+        #expect(!String(decoding: written, as: UTF8.self).contains("\"load\": 0"), "no load is not written")
+        let negative = issues(broken("\"durationMinutes\": 30,", "\"durationMinutes\": 30, \"load\": -1,"))
+        expectIssue(negative, path: "orders[1].load", contains: "must not be negative")
+        let wrongType = issues(text.replacingOccurrences(of: "\"vanCapacity\": 12", with: "\"vanCapacity\": \"big\""))
+        #expect(wrongType.contains { $0.path == "technicians[0].limits.vanCapacity" }, "\(wrongType.map(\.description))")
+    }
+
     @Test func lockOnAnUnknownTechnician() {
         let found = issues(broken("{\"technicianId\": \"T2\"}", "{\"technicianId\": \"T9\"}"))
         expectIssue(found, path: "orders[1].lock.technicianId", contains: "unknown technician \"T9\"", line: 26)

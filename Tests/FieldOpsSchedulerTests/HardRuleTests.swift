@@ -82,6 +82,21 @@ import Testing
         #expect(plan.unassigned.first?.rule == .maxJobsPerDay)
     }
 
+    /// The van's capacity is a problem field: orders whose loads together exceed it do not share a day.
+    @Test func vanCapacity() {
+        var tiny = TinyProblem()
+        tiny.technician("T1", vanCapacity: 10)
+        let first = tiny.order(duration: 30, load: 6)
+        let second = tiny.order(duration: 30, load: 6)
+        let unloaded = tiny.order(duration: 30)
+        let plan = tiny.plan()
+        #expect(plan.score.hard == 0)
+        let planned = Set(plan.assignments.map(\.workOrder))
+        #expect(planned.contains(unloaded) && planned.count == 2, "12 load units do not fit a van of 10")
+        #expect(planned.contains(first) != planned.contains(second))
+        #expect(plan.unassigned.first?.rule == .capacity)
+    }
+
     @Test func maxWorkingMinutes() {
         var tiny = TinyProblem()
         tiny.technician("T1", maxMinutes: 120)

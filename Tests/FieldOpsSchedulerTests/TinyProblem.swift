@@ -14,7 +14,7 @@ struct TinyProblem {
     mutating func technician(
         _ id: String, skills: [String: Int] = ["hvac": 3], at point: (Double, Double) = (52.5, 13.4),
         shift: (String, String) = ("08:00", "17:00"), breakWindow: (String, String, Int)? = nil,
-        maxJobs: Int? = nil, maxMinutes: Int? = nil, overtime: Int = 0, territories: [String] = []
+        maxJobs: Int? = nil, maxMinutes: Int? = nil, overtime: Int = 0, territories: [String] = [], vanCapacity: Int? = nil
     ) {
         let pause = breakWindow.map { ShiftBreak(earliestStart: Self.at($0.0), latestEnd: Self.at($0.1), minutes: $0.2) }
         technicians.append(Technician(
@@ -22,7 +22,7 @@ struct TinyProblem {
             skills: skills.sorted { $0.key < $1.key }.map { SkillLevel(skill: SkillName(rawValue: $0.key), level: $0.value) },
             homeBase: GeoPoint(lat: point.0, lon: point.1),
             shifts: [Shift(start: Self.at(shift.0), end: Self.at(shift.1), breakTime: pause)], van: LocationID(rawValue: "V-\(id)"),
-            limits: TechnicianLimits(maxJobsPerDay: maxJobs, maxWorkingMinutes: maxMinutes, overtimeMinutes: overtime),
+            limits: TechnicianLimits(maxJobsPerDay: maxJobs, maxWorkingMinutes: maxMinutes, overtimeMinutes: overtime, vanCapacity: vanCapacity),
             territories: territories))
     }
 
@@ -31,7 +31,7 @@ struct TinyProblem {
         skill: String = "hvac", level: Int = 1, at point: (Double, Double) = (52.51, 13.41), duration: Int = 60,
         windows: [(String, String)] = [], priority: Priority = .p3, lock: (String?, String?)? = nil,
         status: WorkOrderStatus = .new, preferred: [String] = [], required: [String] = [], excluded: [String] = [],
-        territory: String? = nil
+        territory: String? = nil, load: Int = 0
     ) -> WorkOrderNumber {
         let number = WorkOrderNumber(year: 2026, month: 11, serial: orders.count + 1)!
         let created = Self.at("06:00")
@@ -45,7 +45,7 @@ struct TinyProblem {
             lock: lock.map { WorkOrderLock(technicianId: $0.0.map(TechnicianID.init(rawValue:)), start: $0.1.map(Self.at)) },
             preferredTechnicians: preferred.map(TechnicianID.init(rawValue:)),
             requiredTechnicians: required.map(TechnicianID.init(rawValue:)),
-            excludedTechnicians: excluded.map(TechnicianID.init(rawValue:))))
+            excludedTechnicians: excluded.map(TechnicianID.init(rawValue:)), load: load))
         return number
     }
 

@@ -17,7 +17,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     case maxWorkingMinutes
     /// The break cannot be taken inside its window.
     case breakTime
-    /// The vehicle's load would exceed its capacity (vehicle routing benchmarks).
+    /// The day's orders would take more room than the van has (`limits.vanCapacity`, orders' `load`).
     case capacity
 
     /// Rules about who may do an order at all (skill, level, excluded, required elsewhere), as opposed to rules
@@ -47,7 +47,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
         case .maxJobsPerDay: "already at the maximum jobs per day"
         case .maxWorkingMinutes: "would exceed the maximum working minutes per day"
         case .breakTime: "the break could no longer be taken in its window"
-        case .capacity: "the vehicle's load would exceed its capacity"
+        case .capacity: "the van would be loaded beyond its capacity"
         }
     }
 }

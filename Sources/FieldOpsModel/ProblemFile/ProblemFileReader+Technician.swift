@@ -21,10 +21,12 @@ extension ProblemFileReader {
             let maxJobs = limits.optional("maxJobsPerDay", doc.int)
             let maxMinutes = limits.optional("maxWorkingMinutes", doc.int)
             let overtime = limits.optional("overtimeMinutes", default: 0, doc.int)
+            let capacity = limits.optional("vanCapacity", doc.int)
             limits.finish()
             let invalid = (limits.has("maxJobsPerDay") && maxJobs == nil) || (limits.has("maxWorkingMinutes") && maxMinutes == nil)
+                || (limits.has("vanCapacity") && capacity == nil)
             guard let overtime, !invalid else { return nil }
-            return TechnicianLimits(maxJobsPerDay: maxJobs, maxWorkingMinutes: maxMinutes, overtimeMinutes: overtime)
+            return TechnicianLimits(maxJobsPerDay: maxJobs, maxWorkingMinutes: maxMinutes, overtimeMinutes: overtime, vanCapacity: capacity)
         }
         let territories = object.optional("territories", default: []) { doc.list($0, $1, doc.nonEmptyString) }
         object.finish()

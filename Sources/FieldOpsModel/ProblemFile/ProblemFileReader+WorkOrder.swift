@@ -71,16 +71,18 @@ extension ProblemFileReader {
                 return PartQuantity(partId: PartID(rawValue: id), quantity: quantity)
             }
         }
+        let load = object.optional("load", default: 0, doc.int)
         object.finish()
         guard let number, let customer, let site, let category, let skills, let duration, let windows, let priority,
-              let createdAt, !slaInvalid, let status, !lockInvalid, let preferred, let required, let excluded, let parts
+              let createdAt, !slaInvalid, let status, !lockInvalid, let preferred, let required, let excluded, let parts,
+              let load
         else { return nil }
         let sla = givenSLA ?? policy.deadlines(priority: priority, vip: customer.vip, createdAt: createdAt)
         return WorkOrder(
             number: WorkOrderNumber(rawValue: number), customer: customer, site: site, category: category,
             requiredSkills: skills, durationMinutes: duration, windows: windows, priority: priority,
             createdAt: createdAt, sla: sla, status: status, lock: lock, preferredTechnicians: preferred,
-            requiredTechnicians: required, excludedTechnicians: excluded, requiredParts: parts)
+            requiredTechnicians: required, excludedTechnicians: excluded, requiredParts: parts, load: load)
     }
 }
 

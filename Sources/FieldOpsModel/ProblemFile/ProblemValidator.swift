@@ -177,6 +177,7 @@ public enum ProblemValidator {
             if let jobs = limits.maxJobsPerDay { issues.range(jobs, 1...InputLimits.perDay, "\(path).limits.maxJobsPerDay") }
             if let minutes = limits.maxWorkingMinutes { issues.range(minutes, 1...InputLimits.perDay, "\(path).limits.maxWorkingMinutes") }
             issues.range(limits.overtimeMinutes, 0...InputLimits.perDay, "\(path).limits.overtimeMinutes")
+            if let capacity = limits.vanCapacity { issues.range(capacity, 0...InputLimits.quantity, "\(path).limits.vanCapacity") }
         }
         return ids
     }
@@ -229,6 +230,7 @@ public enum ProblemValidator {
                 issues.error("\(path).number", "duplicate work order number \(order.number)")
             }
             checkLocation(order.site.location, "\(path).site.location", &issues)
+            issues.range(order.load, 0...InputLimits.quantity, "\(path).load")
             if !(1...InputLimits.durationMinutes).contains(order.durationMinutes) {
                 issues.range(order.durationMinutes, 1...InputLimits.durationMinutes, "\(path).durationMinutes")
             } else if order.durationMinutes > 24 * 60 {

@@ -21,13 +21,16 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
     public var requiredTechnicians: [TechnicianID]
     public var excludedTechnicians: [TechnicianID]
     public var requiredParts: [PartQuantity]
+    /// Room the order's equipment takes in the van, in the problem's load units (0: none). The technician's
+    /// `limits.vanCapacity` bounds a day's total; the routing benchmarks' customer demand is this.
+    public var load: Int
 
     public init(
         number: WorkOrderNumber, customer: Customer, site: Site, category: String,
         requiredSkills: [SkillRequirement], durationMinutes: Int, windows: [TimeWindow], priority: Priority,
         createdAt: Instant, sla: SLADeadlines, status: WorkOrderStatus = .new, lock: WorkOrderLock? = nil,
         preferredTechnicians: [TechnicianID] = [], requiredTechnicians: [TechnicianID] = [],
-        excludedTechnicians: [TechnicianID] = [], requiredParts: [PartQuantity] = []
+        excludedTechnicians: [TechnicianID] = [], requiredParts: [PartQuantity] = [], load: Int = 0
     ) {
         self.number = number
         self.customer = customer
@@ -45,6 +48,7 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
         self.requiredTechnicians = requiredTechnicians
         self.excludedTechnicians = excludedTechnicians
         self.requiredParts = requiredParts
+        self.load = load
     }
 
     public var id: WorkOrderNumber { number }
@@ -56,7 +60,7 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case number, status, priority, customer, site, category, requiredSkills, durationMinutes, windows, createdAt, sla
-        case lock, preferredTechnicians, requiredTechnicians, excludedTechnicians, requiredParts
+        case lock, preferredTechnicians, requiredTechnicians, excludedTechnicians, requiredParts, load
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,7 +78,8 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
             preferredTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .preferredTechnicians) ?? [],
             requiredTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .requiredTechnicians) ?? [],
             excludedTechnicians: try c.decodeIfPresent([TechnicianID].self, forKey: .excludedTechnicians) ?? [],
-            requiredParts: try c.decodeIfPresent([PartQuantity].self, forKey: .requiredParts) ?? [])
+            requiredParts: try c.decodeIfPresent([PartQuantity].self, forKey: .requiredParts) ?? [],
+            load: try c.decodeIfPresent(Int.self, forKey: .load) ?? 0)
     }
 
     /// Identity first, empty lists left out: files stay readable and small.
@@ -96,5 +101,6 @@ public struct WorkOrder: Hashable, Sendable, Codable, Identifiable {
         if !requiredTechnicians.isEmpty { try c.encode(requiredTechnicians, forKey: .requiredTechnicians) }
         if !excludedTechnicians.isEmpty { try c.encode(excludedTechnicians, forKey: .excludedTechnicians) }
         if !requiredParts.isEmpty { try c.encode(requiredParts, forKey: .requiredParts) }
+        if load != 0 { try c.encode(load, forKey: .load) }
     }
 }

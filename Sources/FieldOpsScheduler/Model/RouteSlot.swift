@@ -2,28 +2,28 @@ import FieldOpsModel
 
 /// One technician's working day: the route the scheduler fills. Times are minutes from the horizon start.
 struct RouteSlot: Sendable {
-    var technician: Int
+    let technician: Int
     /// Index of the shift in the technician's shifts.
-    var shift: Int
+    let shift: Int
     /// Day of the horizon (0-based) the shift starts on.
-    var day: Int
-    var start: Int
-    var end: Int
+    let day: Int
+    let start: Int
+    let end: Int
     /// Minutes past `end` the technician may work, at an overtime cost.
-    var overtime: Int
-    var breakWindow: BreakWindow?
+    let overtime: Int
+    let breakWindow: BreakWindow?
     /// Location index of the home base.
-    var home: Int
-    var maxJobs: Int
-    /// Load the vehicle can carry (vehicle routing benchmarks); nil for no limit.
-    var capacity: Int? = nil
+    let home: Int
+    let maxJobs: Int
+    /// Load units the van carries in a day (`limits.vanCapacity`); nil for no limit.
+    let capacity: Int?
     /// Working span (departure to return, break excluded) allowed; nil for no limit beyond the shift.
-    var maxWorkingMinutes: Int?
+    let maxWorkingMinutes: Int?
 }
 
 /// A break of `minutes` that must start between `earliest` and `latestStart`.
 struct BreakWindow: Sendable {
-    var earliest: Int
-    var latestStart: Int
-    var minutes: Int
+    let earliest: Int
+    let latestStart: Int
+    let minutes: Int
 }

@@ -7,10 +7,10 @@ public struct SchedulingModel: Sendable {
     /// Minute 0.
     let origin: Instant
     let travel: TravelTable
-    var slots: [RouteSlot]
+    let slots: [RouteSlot]
     /// Orders the scheduler plans (index into `problem.orders`); finished or on-hold orders are not planned.
     let plannable: [Int]
-    var orders: [OrderData]
+    let orders: [OrderData]
     let slotsOfTechnician: [[Int]]
     /// Per order: slots it may go to, technicians nearest to the site first, at most `maxCandidateTechnicians`.
     let candidates: [[Int]]
@@ -56,7 +56,8 @@ public struct SchedulingModel: Sendable {
                 slots.append(RouteSlot(
                     technician: t, shift: s, day: day, start: minute(shift.start), end: minute(shift.end),
                     overtime: technician.limits.overtimeMinutes, breakWindow: breakWindow, home: t,
-                    maxJobs: technician.limits.maxJobsPerDay ?? Int.max, maxWorkingMinutes: technician.limits.maxWorkingMinutes))
+                    maxJobs: technician.limits.maxJobsPerDay ?? Int.max, capacity: technician.limits.vanCapacity,
+                    maxWorkingMinutes: technician.limits.maxWorkingMinutes))
             }
         }
         self.slots = slots
@@ -79,7 +80,7 @@ public struct SchedulingModel: Sendable {
                 resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
                 lockTechnician: lockTechnician, lockStart: lockStart,
                 preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory,
-                lockBreaks: lockTechnician.map { Eligibility.lockBreaks(order: order, technician: problem.technicians[$0]) } ?? []))
+                demand: order.load, lockBreaks: lockTechnician.map { Eligibility.lockBreaks(order: order, technician: problem.technicians[$0]) } ?? []))
         }
         self.plannable = plannable
         self.orders = orders

@@ -214,6 +214,12 @@ extension Solver.Result {
             iterations: iterations, movesEvaluated: movesEvaluated, elapsedSeconds: elapsed))
     }
 
+    /// Per technician-day, the model's order indices (into `model.orders`, which follow the problem's plannable
+    /// orders) in visiting order, days without orders left out: for benchmarks that read routes, not plans.
+    public var orderSequences: [[Int]] {
+        solution.routes.map { route in route.visits.filter { !$0.isBreak }.map(\.order) }.filter { !$0.isEmpty }
+    }
+
     /// The score computed again from nothing (for checks: it must equal `score`).
     public func recomputedScore(model: SchedulingModel) -> Score {
         solution.recomputedScore(model: model)

@@ -1,4 +1,5 @@
-@testable import FieldOpsScheduler
+@testable import FieldOpsLiterature
+import FieldOpsScheduler
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import FieldOpsModel
+import FieldOpsScheduler
 
 import Foundation
 

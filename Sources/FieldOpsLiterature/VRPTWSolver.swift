@@ -1,4 +1,5 @@
 import FieldOpsModel
+import FieldOpsScheduler
 import Foundation
 
 /// Solves a VRPTW instance with the field-service engine: each vehicle is a technician with one long shift at the
@@ -22,7 +23,7 @@ public enum VRPTWSolver {
         let shift = Shift(start: origin, end: origin.adding(minutes: end))
         let technicians = (1...instance.vehicles).map { vehicle in
             Technician(id: TechnicianID(rawValue: "V\(vehicle)"), name: "Vehicle \(vehicle)", skills: [], homeBase: GeoPoint(lat: 0, lon: 0),
-                       shifts: [shift], van: LocationID(rawValue: "VAN-\(vehicle)"))
+                       shifts: [shift], van: LocationID(rawValue: "VAN-\(vehicle)"), limits: TechnicianLimits(vanCapacity: instance.capacity))
         }
         let far = SLADeadlines(firstResponse: origin.adding(minutes: 1440 * 366), resolution: origin.adding(minutes: 1440 * 366))
         let orders = (1...instance.customers).map { customer -> WorkOrder in
@@ -33,7 +34,7 @@ public enum VRPTWSolver {
                 number: WorkOrderNumber(year: 2026, month: 1, serial: customer)!, customer: Customer(id: CustomerID(rawValue: "C\(customer)"), name: "\(customer)"),
                 site: Site(location: GeoPoint(lat: 0, lon: 0), address: ""), category: "", requiredSkills: [],
                 durationMinutes: max(1, Int((node.service * Double(scale)).rounded(.up))), windows: [window], priority: .p3,
-                createdAt: origin, sla: far)
+                createdAt: origin, sla: far, load: instance.nodes[customer].demand)
         }
         // Rows: the vehicles (all at the depot), then the customers; seconds so that minutes come out exact.
         let locations = [0] + Array(repeating: 0, count: instance.vehicles - 1) + Array(1...instance.customers)
@@ -53,11 +54,9 @@ public enum VRPTWSolver {
         _ instance: VRPTWInstance, options: SolverOptions, scale: Int = 100, clock: @escaping () -> Double,
         progress: (SolverProgress) -> Void = { _ in }
     ) -> Result {
-        var model = SchedulingModel(problem: problem(instance, scale: scale), maxCandidateTechnicians: instance.vehicles)
-        for index in model.orders.indices { model.orders[index].demand = instance.nodes[index + 1].demand }
-        for index in model.slots.indices { model.slots[index].capacity = instance.capacity }
+        let model = SchedulingModel(problem: problem(instance, scale: scale), maxCandidateTechnicians: instance.vehicles)
         let result = Solver(model: model, options: options).solve(clock: clock, progress: progress)
-        let routes = result.solution.routes.map { route in route.visits.filter { !$0.isBreak }.map { $0.order + 1 } }.filter { !$0.isEmpty }
+        let routes = result.orderSequences.map { route in route.map { $0 + 1 } }
         let solution = VRPTWSolution(routes: routes)
         return Result(solution: solution, check: solution.check(instance), iterations: result.iterations, elapsed: result.elapsed)
     }

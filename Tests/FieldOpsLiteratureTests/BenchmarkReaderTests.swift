@@ -1,3 +1,4 @@
+import FieldOpsLiterature
 import FieldOpsScheduler
 import Foundation
 import Testing
