@@ -5,9 +5,8 @@ extension Route {
     /// places it could go, the one that breaks the fewest rules names the first of them.
     func insertionFailure(of order: Int, model: SchedulingModel) -> HardRule? {
         let slot = model.slots[slot]
-        if let rule = Eligibility.slotRuleOut(data: model.orders[order], slot: slot, travel: model.travel) { return rule }
-        if cost.jobs + 1 > slot.maxJobs { return .maxJobsPerDay }
-        if let capacity = slot.capacity, cost.load + model.orders[order].demand > capacity { return .capacity }
+        if let rule = RuleSet.dayRuleOut(data: model.orders[order], slot: slot, travel: model.travel) { return rule }
+        if let rule = exceedsDayTotal(adding: order, model: model) { return rule }
         if bestInsertion(of: order, model: model) != nil { return nil }
         // Prefer places where the order itself keeps its window: "it fits at its time, but then the break (or
         // the shift end) is broken" says more than "its window is missed". The break stays where it is; when the

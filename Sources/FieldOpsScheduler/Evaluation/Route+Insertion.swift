@@ -14,15 +14,13 @@ extension Route {
     /// that the break stays where it is (the route moves it after the insertion if that is better).
     func bestInsertion(of order: Int, model: SchedulingModel) -> InsertionPoint? {
         let slot = model.slots[slot]
-        guard cost.jobs + 1 <= slot.maxJobs else { return nil }
-        if let capacity = slot.capacity, cost.load + model.orders[order].demand > capacity { return nil }
+        if exceedsDayTotal(adding: order, model: model) != nil { return nil }
         let data = model.orders[order]
-        let weights = model.weights
+        let costs = model.costs
         let n = visits.count
         let hasBreak = slot.breakWindow != nil
         let breakMinutes = slot.breakWindow?.minutes ?? 0
         let assignment = model.assignmentCost(order: order, technician: slot.technician)
-        let oldImbalance = model.imbalanceCost(workingMinutes: cost.workingMinutes)
         var best: InsertionPoint?
         for position in 0...n {
             // Inserting after a break that was last makes it an ordinary break inside its window again.
@@ -48,10 +46,12 @@ extension Route {
                     departure = self.departure
                 }
                 let working = end - departure - (hasBreak ? breakMinutes : 0)
-                if let limit = slot.maxWorkingMinutes, working > limit { continue }
-                let overtimeDelta = max(0, end - slot.end) - cost.overtimeMinutes
-                let delta = travelDelta * weights.travelMinute + latenessDelta + overtimeDelta * weights.overtimeMinute
-                    + model.imbalanceCost(workingMinutes: working) - oldImbalance + assignment
+                if MaxWorkingMinutesRule.breaks(workingMinutes: working, slot: slot) { continue }
+                // The day after minus the day before, by the one formula.
+                let delta = costs.daySoft(
+                    travelMinutes: cost.travelMinutes + travelDelta, lateness: cost.latenessCost + latenessDelta,
+                    assignment: cost.assignmentCost + assignment, overtimeMinutes: max(0, end - slot.end), workingMinutes: working)
+                    - cost.soft
                 if best == nil || delta < best!.delta {
                     best = InsertionPoint(position: position, window: w, delta: delta)
                 }
@@ -76,7 +76,7 @@ extension Route {
     /// later visits pushed back, walking forward only until the push is absorbed by waiting.
     private func pushLateness(order: Int, window: MinuteWindow, at position: Int, model: SchedulingModel) -> Int {
         // Without lateness weights (the routing benchmarks) nothing to walk.
-        guard model.latenessMatters else { return 0 }
+        guard model.costs.latenessMatters else { return 0 }
         let slot = model.slots[slot]
         let n = visits.count
         var time: Int

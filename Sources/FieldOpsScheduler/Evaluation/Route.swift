@@ -10,6 +10,8 @@ struct Route: Sendable {
     /// Earliest start of service of each visit, driving from the start of the shift.
     private(set) var starts: [Int] = []
     private(set) var cost = RouteCost()
+    /// The day's totals, one per `model.rules.dayTotals` (jobs, van load).
+    private(set) var totals: [Int] = []
 
     init(slot: Int, model: SchedulingModel) {
         self.slot = slot
@@ -112,6 +114,7 @@ struct Route: Sendable {
         let schedule = Route.drive(visits, slot: slot, model: model)
         starts = schedule.starts
         cost = schedule.cost
+        totals = schedule.totals
         departure = schedule.departure
     }
 
@@ -140,20 +143,25 @@ struct Route: Sendable {
         var cost: RouteCost
         var departure: Int
         var returnHome: Int
+        /// The day's running totals, one per `model.rules.dayTotals`.
+        var totals: [Int]
     }
 
     /// Drives `visits` from the start of the shift, each service as early as its window allows: the reference
-    /// evaluation that the O(1) summaries must agree with.
+    /// evaluation that the O(1) summaries must agree with. Each hard rule is asked in its own file.
     static func drive(_ visits: [Visit], slot slotIndex: Int, model: SchedulingModel) -> Schedule {
         let slot = model.slots[slotIndex]
-        let weights = model.weights
         var cost = RouteCost()
         var starts: [Int] = []
         starts.reserveCapacity(visits.count)
         let jobs = visits.reduce(0) { $0 + ($1.isBreak ? 0 : 1) }
+        let dayTotals = model.rules.dayTotals.count
         guard jobs > 0 else {
-            return Schedule(starts: visits.map { _ in slot.start }, cost: cost, departure: slot.start, returnHome: slot.start)
+            return Schedule(
+                starts: visits.map { _ in slot.start }, cost: cost, departure: slot.start, returnHome: slot.start,
+                totals: Array(repeating: 0, count: dayTotals))
         }
+        var totals = Array(repeating: 0, count: dayTotals)
         var time = slot.start
         var here = slot.home
         var departure: Int?
@@ -161,9 +169,8 @@ struct Route: Sendable {
         for (k, visit) in visits.enumerated() {
             if visit.isBreak {
                 let pause = slot.breakWindow!
-                let isLast = k == visits.count - 1
-                let start = isLast ? time : max(time, pause.earliest)
-                if start > pause.latestStart { cost.violations.append(.breakTime) }
+                let start = BreakRule.start(arriving: time, window: pause, isLast: k == visits.count - 1)
+                if BreakRule.breaks(start: start, window: pause) { cost.violations.append(.breakTime) }
                 starts.append(start)
                 if departure == nil { departure = start }
                 time = start + pause.minutes
@@ -176,13 +183,13 @@ struct Route: Sendable {
             cost.travelMinutes += drive
             cost.travelMeters += model.travel.meters(here, location)
             let start = max(time + drive, window.start)
-            if start > window.end { cost.violations.append(model.orders[visit.order].lockStart != nil ? .lockStart : .window) }
+            if start > window.end { cost.violations.append(TimeWindowRule.rule(for: model.orders[visit.order])) }
             if departure == nil { departure = start - drive }
             starts.append(start)
             time = start + model.orders[visit.order].duration
             here = location
             cost.latenessCost += model.latenessCost(order: visit.order, start: start)
-            cost.load += model.orders[visit.order].demand
+            for i in 0..<dayTotals { totals[i] += model.rules.dayTotals[i].amount[visit.order] }
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
             if !model.orders[visit.order].lockBreaks.isEmpty { cost.violations += model.orders[visit.order].lockBreaks }
         }
@@ -190,15 +197,26 @@ struct Route: Sendable {
         cost.travelMinutes += driveHome
         cost.travelMeters += model.travel.meters(here, slot.home)
         let returnHome = time + driveHome
-        if returnHome > slot.end + slot.overtime { cost.violations.append(.shift) }
+        if ShiftRule.breaks(returnHome: returnHome, slot: slot) { cost.violations.append(.shift) }
         cost.jobs = jobs
-        if jobs > slot.maxJobs { cost.violations.append(.maxJobsPerDay) }
-        if let capacity = slot.capacity, cost.load > capacity { cost.violations.append(.capacity) }
+        for i in 0..<dayTotals where totals[i] > model.rules.dayTotals[i].limit[slotIndex] {
+            cost.violations.append(model.rules.dayTotals[i].rule)
+        }
         cost.workingMinutes = returnHome - (departure ?? slot.start) - breakMinutes
-        if let limit = slot.maxWorkingMinutes, cost.workingMinutes > limit { cost.violations.append(.maxWorkingMinutes) }
+        if MaxWorkingMinutesRule.breaks(workingMinutes: cost.workingMinutes, slot: slot) { cost.violations.append(.maxWorkingMinutes) }
         cost.overtimeMinutes = max(0, returnHome - slot.end)
-        cost.soft = cost.travelMinutes * weights.travelMinute + cost.latenessCost + cost.assignmentCost
-            + cost.overtimeMinutes * weights.overtimeMinute + model.imbalanceCost(workingMinutes: cost.workingMinutes)
-        return Schedule(starts: starts, cost: cost, departure: departure ?? slot.start, returnHome: returnHome)
+        cost.soft = model.costs.daySoft(
+            travelMinutes: cost.travelMinutes, lateness: cost.latenessCost, assignment: cost.assignmentCost,
+            overtimeMinutes: cost.overtimeMinutes, workingMinutes: cost.workingMinutes)
+        return Schedule(starts: starts, cost: cost, departure: departure ?? slot.start, returnHome: returnHome, totals: totals)
+    }
+
+    /// Whether `order` would push one of the day's totals (jobs, van load) past its limit: O(1) per total.
+    @inline(__always)
+    func exceedsDayTotal(adding order: Int, model: SchedulingModel) -> HardRule? {
+        for i in 0..<totals.count where totals[i] + model.rules.dayTotals[i].amount[order] > model.rules.dayTotals[i].limit[slot] {
+            return model.rules.dayTotals[i].rule
+        }
+        return nil
     }
 }

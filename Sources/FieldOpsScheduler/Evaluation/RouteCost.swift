@@ -7,7 +7,6 @@ struct RouteCost: Sendable, Equatable {
     var travelMinutes = 0
     var travelMeters = 0
     var jobs = 0
-    var load = 0
     /// Minutes from leaving home to being back, break excluded.
     var workingMinutes = 0
     var overtimeMinutes = 0

@@ -26,8 +26,8 @@ extension Solution {
             let order = model.problem.orders[model.plannable[visit.order]]
             let technician = model.problem.technicians[visit.technician]
             guard data.pinned
-                || (Eligibility.ruleOut(order: order, data: data, technician: technician, technicianIndex: visit.technician) == nil
-                    && Eligibility.slotRuleOut(data: data, slot: model.slots[slot], travel: model.travel) == nil)
+                || (RuleSet.ruleOut(order: order, data: data, technician: technician, technicianIndex: visit.technician) == nil
+                    && RuleSet.dayRuleOut(data: data, slot: model.slots[slot], travel: model.travel) == nil)
             else { continue }
             let window = data.windows.firstIndex { $0.start <= visit.start && visit.start <= $0.end } ?? 0
             bySlot[slot, default: []].append((Visit(order: visit.order, window: window), visit.start))

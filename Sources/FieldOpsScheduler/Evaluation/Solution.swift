@@ -13,9 +13,9 @@ struct Solution: Sendable {
     init(model: SchedulingModel) {
         routes = model.slots.indices.map { Route(slot: $0, model: model) }
         slotOf = Array(repeating: -1, count: model.orders.count)
-        mediumPenalty = model.orders.indices.reduce(0) { $0 + model.unassignedCost(order: $1) }
+        mediumPenalty = model.orders.indices.reduce(0) { $0 + UnassignedObjective.cost(order: $1, model: model) }
         hardPenalty = routes.reduce(0) { $0 + $1.cost.hard }
-        softPenalty = routes.reduce(0) { $0 + $1.cost.soft } + model.orders.indices.reduce(0) { $0 + model.droppedCost(order: $1) }
+        softPenalty = routes.reduce(0) { $0 + $1.cost.soft } + model.orders.indices.reduce(0) { $0 + PlanChangeObjective.droppedCost(order: $1, model: model) }
     }
 
     var score: Score { Score(hard: -hardPenalty, medium: -mediumPenalty, soft: -softPenalty) }
@@ -63,8 +63,8 @@ struct Solution: Sendable {
     /// Adds (`sign` 1) or takes back (-1) what leaving `order` out costs: its priority's weight, and a plan change
     /// when the published plan had it.
     private mutating func countOut(_ order: Int, _ sign: Int, model: SchedulingModel) {
-        mediumPenalty += sign * model.unassignedCost(order: order)
-        softPenalty += sign * model.droppedCost(order: order)
+        mediumPenalty += sign * UnassignedObjective.cost(order: order, model: model)
+        softPenalty += sign * PlanChangeObjective.droppedCost(order: order, model: model)
     }
 
     private mutating func account(_ before: RouteCost, _ after: RouteCost) {
@@ -97,8 +97,8 @@ struct Solution: Sendable {
             for visit in route.visits where !visit.isBreak { assigned.insert(visit.order) }
         }
         let left = model.orders.indices.filter { !assigned.contains($0) }
-        let medium = left.reduce(0) { $0 + model.unassignedCost(order: $1) }
-        soft += left.reduce(0) { $0 + model.droppedCost(order: $1) }
+        let medium = left.reduce(0) { $0 + UnassignedObjective.cost(order: $1, model: model) }
+        soft += left.reduce(0) { $0 + PlanChangeObjective.droppedCost(order: $1, model: model) }
         return Score(hard: -hard, medium: -medium, soft: -soft)
     }
 }

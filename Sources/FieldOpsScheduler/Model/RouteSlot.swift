@@ -14,9 +14,6 @@ struct RouteSlot: Sendable {
     let breakWindow: BreakWindow?
     /// Location index of the home base.
     let home: Int
-    let maxJobs: Int
-    /// Load units the van carries in a day (`limits.vanCapacity`); nil for no limit.
-    let capacity: Int?
     /// Working span (departure to return, break excluded) allowed; nil for no limit beyond the shift.
     let maxWorkingMinutes: Int?
 }

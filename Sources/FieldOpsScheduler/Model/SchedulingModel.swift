@@ -16,10 +16,10 @@ public struct SchedulingModel: Sendable {
     let candidates: [[Int]]
     /// Per order: the nearest other orders, for ruin moves that take out work in the same area.
     let neighbors: [[Int]]
-    let weights: ScoreWeights
-    /// Whether any SLA lateness costs anything (not in the routing benchmarks): when not, insertion skips walking
-    /// the visits it pushes back.
-    let latenessMatters: Bool
+    /// The weights and the soft-cost formula.
+    let costs: CostEvaluator
+    /// The hard rules the problem uses.
+    let rules: RuleSet
     let technicianCount: Int
     /// Per order, the technician it had in the published plan being re-optimized (a change costs `planChange`).
     let previousTechnician: [Int?]
@@ -35,9 +35,7 @@ public struct SchedulingModel: Sendable {
         origin = problem.horizon.window.start
         let travel = TravelTable(problem: problem)
         self.travel = travel
-        weights = problem.policy.weights
-        let late = problem.policy.weights.slaLateMinute
-        latenessMatters = [late.p1, late.p2, late.p3, late.p4].contains { $0 != 0 }
+        costs = CostEvaluator(weights: problem.policy.weights)
         technicianCount = problem.technicians.count
         let origin = self.origin
         let minute: (Instant) -> Int = { origin.minutes(until: $0) }
@@ -56,7 +54,6 @@ public struct SchedulingModel: Sendable {
                 slots.append(RouteSlot(
                     technician: t, shift: s, day: day, start: minute(shift.start), end: minute(shift.end),
                     overtime: technician.limits.overtimeMinutes, breakWindow: breakWindow, home: t,
-                    maxJobs: technician.limits.maxJobsPerDay ?? Int.max, capacity: technician.limits.vanCapacity,
                     maxWorkingMinutes: technician.limits.maxWorkingMinutes))
             }
         }
@@ -74,16 +71,27 @@ public struct SchedulingModel: Sendable {
             var windows = order.windows.map { MinuteWindow(start: minute($0.start), end: minute($0.end)) }
             if let lockStart { windows = [MinuteWindow(start: lockStart, end: lockStart)] }
             if windows.isEmpty { windows = [MinuteWindow(start: 0, end: horizonMinutes)] }
-            orders.append(OrderData(
-                location: problem.technicians.count + o, duration: order.durationMinutes, windows: windows,
-                priority: order.effectivePriority(vipBump: vipBump), responseDue: minute(order.sla.firstResponse),
-                resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
-                lockTechnician: lockTechnician, lockStart: lockStart,
-                preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory,
-                demand: order.load, lockBreaks: lockTechnician.map { Eligibility.lockBreaks(order: order, technician: problem.technicians[$0]) } ?? []))
+            func data(lockBreaks: [HardRule]) -> OrderData {
+                OrderData(
+                    location: problem.technicians.count + o, duration: order.durationMinutes, windows: windows,
+                    priority: order.effectivePriority(vipBump: vipBump), responseDue: minute(order.sla.firstResponse),
+                    resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
+                    lockTechnician: lockTechnician, lockStart: lockStart,
+                    preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory,
+                    demand: order.load, lockBreaks: lockBreaks)
+            }
+            var compiled = data(lockBreaks: [])
+            if let lockTechnician {
+                // The rules a dispatcher's lock overrides: each counts on the hard level where the order is placed.
+                let breaks = RuleSet.lockBreaks(
+                    order: order, data: compiled, technician: problem.technicians[lockTechnician], technicianIndex: lockTechnician)
+                if !breaks.isEmpty { compiled = data(lockBreaks: breaks) }
+            }
+            orders.append(compiled)
         }
         self.plannable = plannable
         self.orders = orders
+        rules = RuleSet(problem: problem, orders: orders, slots: slots)
         previousTechnician = plannable.map { o in
             previousAssignments[problem.orders[o].number].flatMap { technicianIndex[$0] }
         }
@@ -97,7 +105,7 @@ public struct SchedulingModel: Sendable {
                 continue
             }
             let eligible = (0..<problem.technicians.count).filter {
-                Eligibility.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
+                RuleSet.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
             }
             let nearest = eligible.sorted {
                 let a = travel.meters($0, data.location)
@@ -106,7 +114,7 @@ public struct SchedulingModel: Sendable {
             }.prefix(maxCandidateTechnicians)
             var slotList: [Int] = []
             for t in nearest {
-                for s in slotsOfTechnician[t] where Eligibility.slotRuleOut(data: data, slot: slots[s], travel: travel) == nil {
+                for s in slotsOfTechnician[t] where RuleSet.dayRuleOut(data: data, slot: slots[s], travel: travel) == nil {
                     slotList.append(s)
                 }
             }

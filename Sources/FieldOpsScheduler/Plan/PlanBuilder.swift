@@ -98,7 +98,7 @@ struct PlanBuilder {
 
     func explain(order: Int, in route: Route, solution: Solution) -> AssignmentExplanation {
         let slot = model.slots[route.slot]
-        let weights = model.weights
+        let weights = model.costs.weights
         let data = model.orders[order]
         let workOrder = model.problem.orders[model.plannable[order]]
         let k = route.visits.firstIndex { $0.order == order }!
@@ -119,7 +119,7 @@ struct PlanBuilder {
         var runnerUp: RunnerUp?
         let candidateSlots = Set(model.candidates[order])
         for (t, other) in model.problem.technicians.enumerated() where t != slot.technician {
-            if let rule = Eligibility.ruleOut(order: workOrder, data: data, technician: other, technicianIndex: t) {
+            if let rule = RuleSet.ruleOut(order: workOrder, data: data, technician: other, technicianIndex: t) {
                 ruled[rule, default: []].append(other.id)
                 continue
             }
@@ -127,7 +127,7 @@ struct PlanBuilder {
             if slots.isEmpty {
                 // Eligible but no working day fits (or too far to be among the candidates considered).
                 if let rule = model.slotsOfTechnician[t].lazy.compactMap({
-                    Eligibility.slotRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel)
+                    RuleSet.dayRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel)
                 }).first ?? (model.slotsOfTechnician[t].isEmpty ? .noShift : nil) {
                     ruled[rule, default: []].append(other.id)
                 }
@@ -157,10 +157,10 @@ struct PlanBuilder {
         let detour = model.detourMinutes(order: order, in: route.visits[...], at: point.position, home: slot.home)
         let parts = model.assignmentParts(order: order, technician: slot.technician)
         var reasons: [String] = []
-        if detour > chosen.detourMinutes { reasons.append("\(detour - chosen.detourMinutes) more minutes of driving") }
-        if parts.preferredMiss > 0 && chosen.preferredMissCost == 0 { reasons.append("not a preferred technician") }
-        if parts.overqualification > chosen.overqualificationCost { reasons.append("more qualified than the job needs") }
-        if parts.territory > 0 && chosen.territoryCost == 0 { reasons.append("outside their territories") }
+        if detour > chosen.detourMinutes { reasons.append(TravelObjective.why(extraMinutes: detour - chosen.detourMinutes)) }
+        if parts.preferredMiss > 0 && chosen.preferredMissCost == 0 { reasons.append(PreferredTechnicianObjective.why) }
+        if parts.overqualification > chosen.overqualificationCost { reasons.append(OverqualificationObjective.why) }
+        if parts.territory > 0 && chosen.territoryCost == 0 { reasons.append(TerritoryObjective.why) }
         if reasons.isEmpty { reasons.append("a later visit or a longer, less balanced day") }
         return reasons.joined(separator: "; ")
     }
@@ -171,7 +171,7 @@ struct PlanBuilder {
         var ruled: [HardRule: [TechnicianID]] = [:]
         let candidateSlots = Set(model.candidates[order])
         for (t, technician) in model.problem.technicians.enumerated() {
-            if let rule = Eligibility.ruleOut(order: workOrder, data: data, technician: technician, technicianIndex: t) {
+            if let rule = RuleSet.ruleOut(order: workOrder, data: data, technician: technician, technicianIndex: t) {
                 ruled[rule, default: []].append(technician.id)
                 continue
             }
@@ -179,7 +179,7 @@ struct PlanBuilder {
             let considered = slots.filter { candidateSlots.contains($0) }
             let rule: HardRule?
             if considered.isEmpty {
-                rule = slots.lazy.compactMap { Eligibility.slotRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel) }.first
+                rule = slots.lazy.compactMap { RuleSet.dayRuleOut(data: data, slot: self.model.slots[$0], travel: self.model.travel) }.first
                     ?? (slots.isEmpty ? .noShift : nil)
             } else {
                 rule = considered.lazy.compactMap { solution.routes[$0].insertionFailure(of: order, model: self.model) }.first

@@ -96,7 +96,7 @@ struct Construction {
                 guard best[i] >= 0 else { continue }
                 keep.append(i)
                 let bestCost = costs[i][best[i]]
-                let regret = secondCost[i] >= infinity ? model.unassignedCost(order: orders[i]) : secondCost[i] - bestCost
+                let regret = secondCost[i] >= infinity ? UnassignedObjective.cost(order: orders[i], model: model) : secondCost[i] - bestCost
                 if regret > pickRegret { pickRegret = regret; pick = i }
             }
             open = keep

@@ -93,7 +93,7 @@ public enum EmergencyInsertion {
                 var trial = route
                 trial.replaceVisits(route.visits.filter { $0.order != visit.order }, model: model)
                 guard let point = trial.bestInsertion(of: order, model: model) else { continue }
-                let cost = model.unassignedCost(order: visit.order) + (trial.cost.soft - route.cost.soft) + point.delta
+                let cost = UnassignedObjective.cost(order: visit.order, model: model) + (trial.cost.soft - route.cost.soft) + point.delta
                 if best == nil || cost < best!.cost { best = Bump(victim: visit.order, slot: slot, point: point, cost: cost) }
             }
         }
