@@ -75,10 +75,16 @@ let package = Package(
         .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel", "FieldOpsReports"]),
         .testTarget(name: "FieldOpsLiteratureTests", dependencies: ["FieldOpsLiterature", "FieldOpsScheduler", "FieldOpsModel"]),
         .testTarget(name: "FieldOpsInventoryTests", dependencies: ["FieldOpsInventory", "FieldOpsModel", "FieldOpsStore"]),
+        // Fixtures the store, sync and server tests share (a target of its own: test targets cannot import each other).
+        .target(name: "FieldOpsTestSupport", dependencies: ["FieldOpsModel", "FieldOpsStore", "FieldOpsSync"], path: "Tests/FieldOpsTestSupport"),
+        .testTarget(name: "FieldOpsSyncTests", dependencies: ["FieldOpsSync", "FieldOpsModel"]),
+        .testTarget(
+            name: "FieldOpsStoreTests",
+            dependencies: ["FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory", "FieldOpsReports", "FieldOpsTestSupport"]),
         .testTarget(
             name: "FieldOpsServerTests",
             dependencies: [
-                "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory",
+                "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory", "FieldOpsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

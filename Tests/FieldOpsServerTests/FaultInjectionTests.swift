@@ -3,6 +3,7 @@ import FieldOpsModel
 import FieldOpsServer
 import FieldOpsStore
 import FieldOpsSync
+import FieldOpsTestSupport
 import Foundation
 import Testing
 

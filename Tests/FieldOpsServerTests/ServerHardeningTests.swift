@@ -2,6 +2,7 @@ import FieldOpsModel
 import FieldOpsServer
 import FieldOpsStore
 import FieldOpsSync
+import FieldOpsTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -2,6 +2,7 @@ import FieldOpsModel
 import FieldOpsServer
 @testable import FieldOpsStore
 import FieldOpsSync
+import FieldOpsTestSupport
 import Foundation
 import GRDB
 import Testing

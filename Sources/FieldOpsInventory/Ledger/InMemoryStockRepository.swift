@@ -16,6 +16,11 @@ public struct InMemoryStockRepository: StockRepository, Sendable {
     public struct BalanceKey: Hashable, Sendable {
         public var part: PartID
         public var location: LocationID
+
+        public init(part: PartID, location: LocationID) {
+            self.part = part
+            self.location = location
+        }
     }
 
     public init(parts: [Part], locations: [StockLocation]) {

@@ -1,4 +1,5 @@
 import FieldOpsModel
+import FieldOpsSync
 import Foundation
 import GRDB
 
@@ -252,6 +253,19 @@ public struct AppDatabase: Sendable {
                 UPDATE tokens SET id = substr(hash, 1, 16), expires_at = created_at + 90 * 86400;
                 CREATE UNIQUE INDEX tokens_id ON tokens(id);
                 """)
+        }
+        // The technician whose devices hold each order, as the sync rules decide it (`SyncScope`): pulls select
+        // a device's orders by it instead of repeating the rule in SQL.
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                ALTER TABLE work_orders ADD COLUMN sync_scope TEXT;
+                CREATE INDEX work_orders_sync_scope ON work_orders(sync_scope, number) WHERE sync_scope IS NOT NULL;
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT \(WorkOrderRow.columns) FROM work_orders WHERE technician_id IS NOT NULL") {
+                let order = try WorkOrderRow.decode(row).syncOrder
+                try db.execute(sql: "UPDATE work_orders SET sync_scope = ? WHERE number = ?",
+                               arguments: [SyncScope.technician(of: order)?.rawValue, order.number.rawValue])
+            }
         }
         return migrator
     }

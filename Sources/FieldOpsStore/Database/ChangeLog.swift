@@ -1,12 +1,11 @@
+import FieldOpsSync
 import GRDB
 
 /// The change sequence devices pull from: one row per change to a work order, note, van balance or part, written
 /// in the same transaction as the change. `oldOwner` and `newOwner` are the technicians whose devices the change
 /// concerns (before and after it); `everyone` marks catalog changes every device receives.
 enum ChangeLog {
-    enum Entity: String {
-        case workOrder, note, stockBalance, part
-    }
+    typealias Entity = SyncEntity
 
     @discardableResult
     static func record(_ db: Database, _ entity: Entity, _ id: String, oldOwner: String?, newOwner: String?, everyone: Bool = false) throws -> Int64 {

@@ -8,19 +8,21 @@ extension AppDatabase {
         if let csat, !(1...5).contains(csat) {
             throw StoreError(.invalidCSAT, "CSAT is 1 to 5, not \(csat)")
         }
-        try transition(number, to: .closed, actor: actor, at: time) { db in
-            try db.execute(sql: "UPDATE work_orders SET csat = ?, closed_at = ? WHERE number = ?", arguments: [csat, time.secondsSinceEpoch, number.rawValue])
+        try transition(number, to: .closed, actor: actor, at: time) { row, db in
+            row.closedAt = time
+            try db.execute(sql: "UPDATE work_orders SET csat = ? WHERE number = ?", arguments: [csat, number.rawValue])
         }
     }
 
     /// Reopens a resolved or closed order (the fault came back).
     public func reopen(_ number: WorkOrderNumber, actor: String, at time: Instant) throws {
-        try transition(number, to: .reopened, actor: actor, at: time) { db in
-            try db.execute(sql: "UPDATE work_orders SET closed_at = NULL, aged_out = 0 WHERE number = ?", arguments: [number.rawValue])
+        try transition(number, to: .reopened, actor: actor, at: time) { row, _ in
+            row.closedAt = nil
+            row.agedOut = false
         }
     }
 
-    func transition(_ number: WorkOrderNumber, to status: WorkOrderStatus, actor: String, at time: Instant, also: (Database) throws -> Void) throws {
+    func transition(_ number: WorkOrderNumber, to status: WorkOrderStatus, actor: String, at time: Instant, also: (inout WorkOrderRow, Database) throws -> Void) throws {
         try writer.write { db in
             guard var row = try WorkOrderRow.fetch(db, number) else {
                 throw StoreError(.unknownWorkOrder, "no work order \(number)")
@@ -31,8 +33,8 @@ extension AppDatabase {
             } catch let error as IllegalTransition {
                 throw StoreError(.illegalTransition, error.description)
             }
+            try also(&row, db)
             try row.saveState(db, previousOwner: row.technicianId, at: time)
-            try also(db)
         }
     }
 

@@ -64,10 +64,10 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [order.number.rawValue, data, order.status.rawValue, technician?.rawValue,
                                      technician == nil ? 0 : 1, order.createdAt.secondsSinceEpoch])
-                if let technician {
-                    try WorkOrderRow.recordAssignment(db, order.number, version: 1, technician: technician, at: time)
-                }
-                try ChangeLog.record(db, .workOrder, order.number.rawValue, oldOwner: nil, newOwner: technician?.rawValue)
+                let row = WorkOrderRow(
+                    order: order, technicianId: technician, assignmentVersion: technician == nil ? 0 : 1, plannedStart: nil,
+                    plannedEnd: nil, closedAt: nil, agedOut: false)
+                try row.saveState(db, previousOwner: nil, at: time)
                 added += 1
             }
             var repository = SQLiteStockRepository(db)

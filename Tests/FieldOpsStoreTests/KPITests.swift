@@ -2,6 +2,7 @@ import FieldOpsModel
 import FieldOpsReports
 import FieldOpsStore
 import FieldOpsSync
+import FieldOpsTestSupport
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import FieldOpsInventory
 import FieldOpsModel
 import FieldOpsStore
 import FieldOpsSync
+import FieldOpsTestSupport
 import Foundation
 import Testing
 
