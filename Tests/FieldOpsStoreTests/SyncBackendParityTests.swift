@@ -125,6 +125,8 @@ import Testing
         var cursors: [TechnicianID: String] = [:]
         var next: [TechnicianID: Int64] = Dictionary(uniqueKeysWithValues: Self.technicians.map { ($0, 1) })
         var refusals = 0
+        var statuses: [MutationOutcome.Status: Int] = [:]
+        var pagesWithChanges = 0
         for step in 0..<160 {
             let technician = Self.technicians.randomElement(using: &random)!
             let device = "device-\(technician)"
@@ -154,6 +156,7 @@ import Testing
                 if random.next(below: 8) == 0 { mutations.append(SyncFixture.note(next[technician]! + 5, noteId: "gap", orders[0], "x")) }
                 if let response = backends.push(PushRequest(deviceId: device, mutations: mutations), technician: technician).value {
                     next[technician] = response.lastMutationId + 1
+                    for outcome in response.outcomes { statuses[outcome.status, default: 0] += 1 }
                 } else {
                     refusals += 1
                 }
@@ -161,6 +164,7 @@ import Testing
                 let limit = Int(random.next(below: 6)) + 1
                 if let page = backends.pull(PullRequest(deviceId: device, cursor: cursors[technician], limit: limit), technician: technician).value {
                     cursors[technician] = page.reset == true ? nil : page.cursor
+                    if !page.changes.isEmpty { pagesWithChanges += 1 }
                 }
             default:
                 // Someone else's device: refused the same way by both.
@@ -171,6 +175,9 @@ import Testing
             }
         }
         #expect(refusals == 0, "only the other-device step is refused")
+        // The run went through the protocol's cases, not around them.
+        #expect(statuses[.applied, default: 0] > 10 && statuses[.rejected, default: 0] > 10, "\(statuses)")
+        #expect(pagesWithChanges > 10)
         // The books at the end.
         let stored = try backends.database.writer.read { db in
             try orders.map { try SQLiteSyncRepository(db).order($0) }
