@@ -10,8 +10,8 @@ struct Route: Sendable {
     /// Earliest start of service of each visit, driving from the start of the shift.
     private(set) var starts: [Int] = []
     private(set) var cost = RouteCost()
-    /// The day's totals, one per `model.rules.dayTotals` (jobs, van load).
-    private(set) var totals: [Int] = []
+    /// The day's totals, a lane per `model.rules.dayTotalRules` (jobs, van load).
+    private(set) var totals = DayTotals.zero
 
     init(slot: Int, model: SchedulingModel) {
         self.slot = slot
@@ -143,8 +143,8 @@ struct Route: Sendable {
         var cost: RouteCost
         var departure: Int
         var returnHome: Int
-        /// The day's running totals, one per `model.rules.dayTotals`.
-        var totals: [Int]
+        /// The day's totals, a lane per `model.rules.dayTotalRules`.
+        var totals: DayTotals
     }
 
     /// Drives `visits` from the start of the shift, each service as early as its window allows: the reference
@@ -155,13 +155,11 @@ struct Route: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(visits.count)
         let jobs = visits.reduce(0) { $0 + ($1.isBreak ? 0 : 1) }
-        let dayTotals = model.rules.dayTotals.count
+        let hasDayTotals = model.rules.hasDayTotals
         guard jobs > 0 else {
-            return Schedule(
-                starts: visits.map { _ in slot.start }, cost: cost, departure: slot.start, returnHome: slot.start,
-                totals: Array(repeating: 0, count: dayTotals))
+            return Schedule(starts: visits.map { _ in slot.start }, cost: cost, departure: slot.start, returnHome: slot.start, totals: .zero)
         }
-        var totals = Array(repeating: 0, count: dayTotals)
+        var totals = DayTotals.zero
         var time = slot.start
         var here = slot.home
         var departure: Int?
@@ -189,7 +187,7 @@ struct Route: Sendable {
             time = start + model.orders[visit.order].duration
             here = location
             cost.latenessCost += model.latenessCost(order: visit.order, start: start)
-            for i in 0..<dayTotals { totals[i] += model.rules.dayTotals[i].amount[visit.order] }
+            if hasDayTotals { totals &+= model.rules.dayTotalAmounts[visit.order] }
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
             if !model.orders[visit.order].lockBreaks.isEmpty { cost.violations += model.orders[visit.order].lockBreaks }
         }
@@ -199,8 +197,9 @@ struct Route: Sendable {
         let returnHome = time + driveHome
         if ShiftRule.breaks(returnHome: returnHome, slot: slot) { cost.violations.append(.shift) }
         cost.jobs = jobs
-        for i in 0..<dayTotals where totals[i] > model.rules.dayTotals[i].limit[slotIndex] {
-            cost.violations.append(model.rules.dayTotals[i].rule)
+        if hasDayTotals {
+            let over = totals .> model.rules.dayTotalLimits[slotIndex]
+            for lane in model.rules.dayTotalRules.indices where over[lane] { cost.violations.append(model.rules.dayTotalRules[lane]) }
         }
         cost.workingMinutes = returnHome - (departure ?? slot.start) - breakMinutes
         if MaxWorkingMinutesRule.breaks(workingMinutes: cost.workingMinutes, slot: slot) { cost.violations.append(.maxWorkingMinutes) }
@@ -211,12 +210,12 @@ struct Route: Sendable {
         return Schedule(starts: starts, cost: cost, departure: departure ?? slot.start, returnHome: returnHome, totals: totals)
     }
 
-    /// Whether `order` would push one of the day's totals (jobs, van load) past its limit: O(1) per total.
+    /// The day total (jobs, van load) that `order` would push past its limit, if any: one vector comparison.
     @inline(__always)
     func exceedsDayTotal(adding order: Int, model: SchedulingModel) -> HardRule? {
-        for i in 0..<totals.count where totals[i] + model.rules.dayTotals[i].amount[order] > model.rules.dayTotals[i].limit[slot] {
-            return model.rules.dayTotals[i].rule
-        }
-        return nil
+        guard model.rules.hasDayTotals else { return nil }
+        let over = (totals &+ model.rules.dayTotalAmounts[order]) .> model.rules.dayTotalLimits[slot]
+        guard any(over) else { return nil }
+        return model.rules.dayTotalRules.indices.first { over[$0] }.map { model.rules.dayTotalRules[$0] }
     }
 }
