@@ -17,6 +17,7 @@ struct DayReach: Sendable {
     let latestStart: Int
     let latestEnd: Int
 
+    @inline(__always)
     init(data: OrderData, slot: RouteSlot, travel: TravelTable) {
         driveOut = travel.minutes(slot.home, data.location)
         driveBack = travel.minutes(data.location, slot.home)

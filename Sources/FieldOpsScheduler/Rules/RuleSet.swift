@@ -70,10 +70,10 @@ struct RuleSet: Sendable {
     @inline(__always)
     static func dayRuleOut(data: OrderData, slot: RouteSlot, travel: TravelTable) -> HardRule? {
         let reach = DayReach(data: data, slot: slot, travel: travel)
-        return WorkingDayRule().breach(of: data, in: slot, reach: reach)
-            ?? ShiftRule().breach(of: data, in: slot, reach: reach)
-            ?? TimeWindowRule().breach(of: data, in: slot, reach: reach)
-            ?? MaxWorkingMinutesRule().breach(of: data, in: slot, reach: reach)
+        if let breach = WorkingDayRule().breach(of: data, in: slot, reach: reach) { return breach }
+        if let breach = ShiftRule().breach(of: data, in: slot, reach: reach) { return breach }
+        if let breach = TimeWindowRule().breach(of: data, in: slot, reach: reach) { return breach }
+        return MaxWorkingMinutesRule().breach(of: data, in: slot, reach: reach)
     }
 }
 
