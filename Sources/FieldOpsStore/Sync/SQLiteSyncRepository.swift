@@ -95,9 +95,10 @@ struct SQLiteSyncRepository: SyncRepository {
             INSERT INTO work_order_events (work_order, actor, source, time, from_status, to_status, technician_id, applied, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let audit = event.audit
         try statement.execute(arguments: [
-            event.workOrder.rawValue, event.actor, event.source.rawValue, event.time.secondsSinceEpoch, event.from.rawValue,
-            event.to.rawValue, event.technician?.rawValue, event.applied, event.note,
+            audit.workOrder.rawValue, audit.actor, audit.source.rawValue, audit.time.secondsSinceEpoch, audit.from.rawValue,
+            audit.to.rawValue, event.technician?.rawValue, event.applied, audit.note,
         ])
     }
 

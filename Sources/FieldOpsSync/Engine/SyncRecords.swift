@@ -57,31 +57,19 @@ public struct SyncNote: Hashable, Sendable {
     }
 }
 
-/// One status transition in an order's history, applied or only reported.
+/// One status transition in an order's history, applied or only reported, with the technician it concerns.
 public struct OrderEvent: Hashable, Sendable {
-    public var workOrder: WorkOrderNumber
-    public var actor: String
-    public var source: ChangeSource
-    public var time: Instant
-    public var from: WorkOrderStatus
-    public var to: WorkOrderStatus
+    public var audit: AuditEvent
     public var technician: TechnicianID?
     public var applied: Bool
-    public var note: String?
 
     public init(
         workOrder: WorkOrderNumber, actor: String, source: ChangeSource, time: Instant, from: WorkOrderStatus,
         to: WorkOrderStatus, technician: TechnicianID?, applied: Bool = true, note: String? = nil
     ) {
-        self.workOrder = workOrder
-        self.actor = actor
-        self.source = source
-        self.time = time
-        self.from = from
-        self.to = to
+        audit = AuditEvent(workOrder: workOrder, actor: actor, source: source, time: time, from: from, to: to, note: note)
         self.technician = technician
         self.applied = applied
-        self.note = note
     }
 }
 
