@@ -48,6 +48,7 @@ let package = Package(
             name: "FieldOpsServer",
             dependencies: [
                 "FieldOpsModel", "FieldOpsSync", "FieldOpsStore", "FieldOpsScheduler",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,27 +67,34 @@ let package = Package(
                 "FieldOpsLiterature",
                 "FieldOpsInventory",
                 "FieldOpsStore",
-                "FieldOpsSync",
                 "FieldOpsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "FieldOpsModelTests", dependencies: ["FieldOpsModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FieldOpsSchedulerTests", dependencies: ["FieldOpsScheduler", "FieldOpsModel", "FieldOpsReports"]),
-        .testTarget(name: "FieldOpsLiteratureTests", dependencies: ["FieldOpsLiterature", "FieldOpsScheduler", "FieldOpsModel"]),
+        .testTarget(name: "FieldOpsLiteratureTests", dependencies: ["FieldOpsLiterature", "FieldOpsScheduler"]),
         .testTarget(name: "FieldOpsInventoryTests", dependencies: ["FieldOpsInventory", "FieldOpsModel", "FieldOpsStore"]),
         // Fixtures the store, sync and server tests share (a target of its own: test targets cannot import each other).
         .target(name: "FieldOpsTestSupport", dependencies: ["FieldOpsModel", "FieldOpsStore", "FieldOpsSync"], path: "Tests/FieldOpsTestSupport"),
         .testTarget(name: "FieldOpsSyncTests", dependencies: ["FieldOpsSync", "FieldOpsModel"]),
         .testTarget(
             name: "FieldOpsStoreTests",
-            dependencies: ["FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory", "FieldOpsReports", "FieldOpsTestSupport"]),
+            dependencies: [
+                "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory", "FieldOpsReports", "FieldOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "FieldOpsServerTests",
             dependencies: [
                 "FieldOpsServer", "FieldOpsStore", "FieldOpsSync", "FieldOpsModel", "FieldOpsInventory", "FieldOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "FieldOpsReportsTests", dependencies: ["FieldOpsReports", "FieldOpsModel", "FieldOpsScheduler"],
