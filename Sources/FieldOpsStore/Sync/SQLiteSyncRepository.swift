@@ -117,9 +117,9 @@ struct SQLiteSyncRepository: SyncRepository {
 
     // MARK: Notes
 
-    func note(_ id: String) throws -> SyncNote? {
+    func note(_ id: String) throws -> NoteView? {
         try Row.fetchOne(db, sql: "SELECT work_order, technician_id, text, created_at FROM notes WHERE id = ?", arguments: [id]).map {
-            SyncNote(id: id, workOrder: WorkOrderNumber(rawValue: $0[0]), technician: ($0[1] as String?).map(TechnicianID.init(rawValue:)),
+            NoteView(noteId: id, workOrderId: WorkOrderNumber(rawValue: $0[0]), technicianId: ($0[1] as String?).map(TechnicianID.init(rawValue:)),
                      text: $0[2], createdAt: Instant(secondsSinceEpoch: $0[3]))
         }
     }
@@ -128,9 +128,9 @@ struct SQLiteSyncRepository: SyncRepository {
         try String.fetchAll(db, sql: "SELECT id FROM notes WHERE work_order = ? ORDER BY id", arguments: [number.rawValue])
     }
 
-    func addNote(_ note: SyncNote) throws {
+    func addNote(_ note: NoteView) throws {
         try db.execute(sql: "INSERT INTO notes (id, work_order, technician_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [note.id, note.workOrder.rawValue, note.technician?.rawValue, note.text, note.createdAt.secondsSinceEpoch])
+                       arguments: [note.noteId, note.workOrderId.rawValue, note.technicianId?.rawValue, note.text, note.createdAt.secondsSinceEpoch])
     }
 
     // MARK: The change sequence

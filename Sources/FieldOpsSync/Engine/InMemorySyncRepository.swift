@@ -12,7 +12,7 @@ public struct InMemorySyncRepository: SyncRepository, Sendable {
     private var assignments: [WorkOrderNumber: [Int64: (technician: TechnicianID?, at: Instant)]] = [:]
     public private(set) var events: [OrderEvent] = []
     public private(set) var exceptions: [SyncException] = []
-    public private(set) var notes: [String: SyncNote] = [:]
+    public private(set) var notes: [String: NoteView] = [:]
     public private(set) var changeLog: [LoggedChange] = []
     private var vans: [TechnicianID: LocationID] = [:]
     public private(set) var stock: InMemoryStockRepository
@@ -90,13 +90,13 @@ public struct InMemorySyncRepository: SyncRepository, Sendable {
 
     // MARK: Notes
 
-    public func note(_ id: String) -> SyncNote? { notes[id] }
+    public func note(_ id: String) -> NoteView? { notes[id] }
 
     public func noteIds(of number: WorkOrderNumber) -> [String] {
-        notes.values.filter { $0.workOrder == number }.map(\.id).sorted()
+        notes.values.filter { $0.workOrderId == number }.map(\.noteId).sorted()
     }
 
-    public mutating func addNote(_ note: SyncNote) { notes[note.id] = note }
+    public mutating func addNote(_ note: NoteView) { notes[note.noteId] = note }
 
     // MARK: The change sequence
 
@@ -135,7 +135,7 @@ public struct InMemorySyncRepository: SyncRepository, Sendable {
     }
 
     public func noteIds(inScopeOf technician: TechnicianID, after: String, limit: Int) -> [String] {
-        Array(notes.values.filter { scopes[$0.workOrder] == technician && $0.id > after }.map(\.id).sorted().prefix(limit))
+        Array(notes.values.filter { scopes[$0.workOrderId] == technician && $0.noteId > after }.map(\.noteId).sorted().prefix(limit))
     }
 
     public func balanceKeys(at location: LocationID, after: String, limit: Int) -> [String] {

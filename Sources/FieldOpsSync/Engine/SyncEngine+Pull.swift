@@ -141,11 +141,10 @@ struct PullPage<R: SyncRepository> {
                                      plannedStart: row.plannedStart, plannedEnd: row.plannedEnd)
             return Change(entity: entity.rawValue, op: .put, id: id, version: version, data: try JSONValue(encoding: view))
         case .note:
-            guard let note = try repository.note(id), let order = try repository.order(note.workOrder),
+            guard let note = try repository.note(id), let order = try repository.order(note.workOrderId),
                   SyncScope.technician(of: order) == technician
             else { return nil }
-            let view = NoteView(noteId: id, workOrderId: note.workOrder, technicianId: note.technician, text: note.text, createdAt: note.createdAt)
-            return Change(entity: entity.rawValue, op: .put, id: id, version: version, data: try JSONValue(encoding: view))
+            return Change(entity: entity.rawValue, op: .put, id: id, version: version, data: try JSONValue(encoding: note))
         case .stockBalance:
             let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, let van, parts[0] == van.rawValue else { return nil }

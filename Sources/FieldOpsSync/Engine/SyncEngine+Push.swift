@@ -121,12 +121,12 @@ extension SyncEngine {
     ) throws -> MutationOutcome {
         let owner = try checkOwnership(number, technician: technician, at: time, in: repository)
         if let existing = try repository.note(noteId) {
-            guard existing.workOrder == number && existing.text == text else {
+            guard existing.workOrderId == number && existing.text == text else {
                 throw Rejection(code: "note_id_conflict", message: "note \(noteId) already exists with other content")
             }
             return MutationOutcome(id: id, status: .applied)
         }
-        try repository.addNote(SyncNote(id: noteId, workOrder: number, technician: technician, text: text, createdAt: time))
+        try repository.addNote(NoteView(noteId: noteId, workOrderId: number, technicianId: technician, text: text, createdAt: time))
         // The order's owner sees the note (and the writer, if someone else, learns it is out of their scope).
         try repository.log(LoggedChange(entity: .note, id: noteId, oldOwner: technician, newOwner: owner))
         return MutationOutcome(id: id, status: .applied)

@@ -41,22 +41,6 @@ public struct SyncDevice: Hashable, Sendable {
     }
 }
 
-public struct SyncNote: Hashable, Sendable {
-    public var id: String
-    public var workOrder: WorkOrderNumber
-    public var technician: TechnicianID?
-    public var text: String
-    public var createdAt: Instant
-
-    public init(id: String, workOrder: WorkOrderNumber, technician: TechnicianID?, text: String, createdAt: Instant) {
-        self.id = id
-        self.workOrder = workOrder
-        self.technician = technician
-        self.text = text
-        self.createdAt = createdAt
-    }
-}
-
 /// One status transition in an order's history, applied or only reported, with the technician it concerns.
 public struct OrderEvent: Hashable, Sendable {
     public var audit: AuditEvent

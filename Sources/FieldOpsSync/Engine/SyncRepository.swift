@@ -37,9 +37,9 @@ public protocol SyncRepository {
 
     // MARK: Notes
 
-    func note(_ id: String) throws -> SyncNote?
+    func note(_ id: String) throws -> NoteView?
     func noteIds(of number: WorkOrderNumber) throws -> [String]
-    mutating func addNote(_ note: SyncNote) throws
+    mutating func addNote(_ note: NoteView) throws
 
     // MARK: The change sequence
 
