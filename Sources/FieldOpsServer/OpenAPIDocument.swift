@@ -1,3 +1,4 @@
+import FieldOpsSync
 import Foundation
 
 /// The OpenAPI 3 document served at `/openapi.json`. Written out by hand from the protocol page; a test walks it
@@ -103,7 +104,7 @@ enum OpenAPIDocument {
                 "gap": ["type": "boolean", "description": "Present and true when processing stopped at a mutation past lastMutationId + 1"],
             ], required: ["lastMutationId", "outcomes"]),
             "PullRequest": object(["deviceId": deviceId, "protocolVersion": protocolVersion, "cursor": ["type": "string", "nullable": true],
-                                   "limit": ["type": "integer", "minimum": 1, "maximum": 2000, "nullable": true]],
+                                   "limit": ["type": "integer", "minimum": 1, "maximum": SyncEngine.maxPullLimit, "nullable": true]],
                                   required: ["deviceId", "protocolVersion"]),
             "Change": object([
                 "entity": ["type": "string", "enum": ["workOrder", "note", "stockBalance", "part"]], "op": ["type": "string", "enum": ["put", "remove"]],

@@ -22,8 +22,6 @@ struct Route: Sendable {
     /// When the technician leaves home (the start of the shift for an empty route).
     private(set) var departure = 0
 
-    var jobCount: Int { cost.jobs }
-
     mutating func insert(_ visit: Visit, at position: Int, model: SchedulingModel) {
         visits.insert(visit, at: position)
         refresh(model: model)

@@ -47,9 +47,4 @@ extension AppDatabase {
             return list
         }
     }
-
-    static func raiseException(_ db: Database, kind: String, workOrder: WorkOrderNumber?, technician: TechnicianID?, message: String, at time: Instant) throws {
-        try db.execute(sql: "INSERT INTO exceptions (kind, work_order, technician_id, message, created_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [kind, workOrder?.rawValue, technician?.rawValue, message, time.secondsSinceEpoch])
-    }
 }

@@ -4,11 +4,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    public static let defaultPullLimit = SyncEngine.defaultPullLimit
-    public static let maxPullLimit = SyncEngine.maxPullLimit
-    /// Closed orders stay on devices this long.
-    public static let closedOrdersKeptSeconds = SyncScope.closedOrdersKeptSeconds
-
     /// The changes in a device's scope after its cursor, one page (`SyncEngine.page`). The page and
     /// `lastMutationId` are read in one snapshot, so the page includes the effects of every mutation up to that id.
     public func pull(_ request: PullRequest, technician: TechnicianID, at time: Instant) throws -> PullResponse {

@@ -4,9 +4,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// A technician's late facts are accepted this long after the order was taken away from them.
-    public static let lateFactSeconds = SyncEngine.lateFactSeconds
-
     /// Applies a device's pushed mutations by the protocol's rules (`SyncEngine.push`), in one transaction.
     public func push(_ request: PushRequest, technician: TechnicianID, at time: Instant) throws -> PushResponse {
         try writer.write { db in try Self.push(db, request, technician: technician, at: time) }

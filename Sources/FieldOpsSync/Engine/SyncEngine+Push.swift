@@ -141,11 +141,13 @@ extension SyncEngine {
             throw Rejection(code: "unknown_technician", message: "technician \(technician) has no van")
         }
         let context = PostingContext(idempotencyKey: entryId, actor: technician.rawValue, source: .technicianDevice, time: time, acceptsUnknownSerial: true)
-        let posted: (result: PostingResult, balance: StockBalance)
+        let posted: (result: PostingResult, balance: StockBalance?)
         do {
             posted = try repository.withStock { stock in
                 let result = try StockLedger.post(movement(van), context: context, in: &stock)
-                return (result, try stock.balance(part: result.entry.partId, location: result.entry.from))
+                // The van's balance matters only after a consume (a negative van is reported).
+                let balance = result.entry.kind == .consume ? try stock.balance(part: result.entry.partId, location: result.entry.from) : nil
+                return (result, balance)
             }
         } catch let error as InventoryError {
             throw Rejection(code: error.code, message: error.message)
@@ -153,7 +155,7 @@ extension SyncEngine {
         let (result, balance) = posted
         let entry = result.entry
         var negative: String?
-        if entry.kind == .consume, balance.onHand < 0 {
+        if let balance, balance.onHand < 0 {
             negative = "van \(entry.from) now holds \(balance.onHand) of \(entry.partId); "
                 + (result.raisedDiscrepancy != nil ? "a discrepancy was raised" : "its discrepancy is still open")
         }
