@@ -218,90 +218,123 @@ public enum ProblemValidator {
     }
 
     static func checkOrders(_ problem: Problem, technicianIds: Set<TechnicianID>, _ issues: inout IssueList) {
-        let catalog = Set(problem.skills)
-        let parts = Set(problem.parts.map(\.id))
-        let horizon = problem.horizon.window
+        let context = OrderContext(problem: problem, technicianIds: technicianIds)
         var numbers = Set<WorkOrderNumber>()
         for (index, order) in problem.orders.enumerated() {
             let path = "orders[\(index)]"
-            if let problem = WorkOrderNumber.problem(in: order.number.rawValue) {
-                issues.error("\(path).number", "\"\(order.number)\": \(problem)")
-            } else if !numbers.insert(order.number).inserted {
+            if WorkOrderNumber.problem(in: order.number.rawValue) == nil, !numbers.insert(order.number).inserted {
                 issues.error("\(path).number", "duplicate work order number \(order.number)")
             }
-            checkLocation(order.site.location, "\(path).site.location", &issues)
-            issues.range(order.load, 0...InputLimits.quantity, "\(path).load")
-            if !(1...InputLimits.durationMinutes).contains(order.durationMinutes) {
-                issues.range(order.durationMinutes, 1...InputLimits.durationMinutes, "\(path).durationMinutes")
-            } else if order.durationMinutes > 24 * 60 {
-                issues.warning("\(path).durationMinutes", "\(order.durationMinutes) minutes is longer than a day")
+            checkOrder(order, path: path, context, &issues)
+        }
+    }
+
+    /// What one order is checked against: the problem's catalogs, horizon and technicians. Built once, it checks
+    /// an order on its own (an emergency for a published plan) without checking the whole problem again.
+    public struct OrderContext: Sendable {
+        let catalog: Set<SkillName>
+        let parts: Set<PartID>
+        let horizon: TimeWindow
+        let technicianIds: Set<TechnicianID>
+        let technicians: [Technician]
+
+        public init(problem: Problem) {
+            self.init(problem: problem, technicianIds: Set(problem.technicians.map(\.id)))
+        }
+
+        init(problem: Problem, technicianIds: Set<TechnicianID>) {
+            catalog = Set(problem.skills)
+            parts = Set(problem.parts.map(\.id))
+            horizon = problem.horizon.window
+            self.technicianIds = technicianIds
+            technicians = problem.technicians
+        }
+    }
+
+    /// The issues of `order` alone, named from `path` ("order.windows[0].end").
+    public static func issues(in order: WorkOrder, path: String, context: OrderContext) -> [ProblemIssue] {
+        var issues = IssueList()
+        checkOrder(order, path: path, context, &issues)
+        return issues.items
+    }
+
+    static func checkOrder(_ order: WorkOrder, path: String, _ context: OrderContext, _ issues: inout IssueList) {
+        let (catalog, parts, horizon, technicianIds) = (context.catalog, context.parts, context.horizon, context.technicianIds)
+        if let problem = WorkOrderNumber.problem(in: order.number.rawValue) {
+            issues.error("\(path).number", "\"\(order.number)\": \(problem)")
+        }
+        checkLocation(order.site.location, "\(path).site.location", &issues)
+        issues.range(order.load, 0...InputLimits.quantity, "\(path).load")
+        if !(1...InputLimits.durationMinutes).contains(order.durationMinutes) {
+            issues.range(order.durationMinutes, 1...InputLimits.durationMinutes, "\(path).durationMinutes")
+        } else if order.durationMinutes > 24 * 60 {
+            issues.warning("\(path).durationMinutes", "\(order.durationMinutes) minutes is longer than a day")
+        }
+        for (skillIndex, requirement) in order.requiredSkills.enumerated() {
+            let skillPath = "\(path).requiredSkills[\(skillIndex)]"
+            if !catalog.contains(requirement.skill) {
+                issues.error("\(skillPath).skill", "unknown skill \"\(requirement.skill)\" (not in skills)")
+            } else if !context.technicians.contains(where: { $0.meets(requirement) }) {
+                issues.warning(skillPath, "no technician has \(requirement.skill) at level \(requirement.minLevel) or above")
             }
-            for (skillIndex, requirement) in order.requiredSkills.enumerated() {
-                let skillPath = "\(path).requiredSkills[\(skillIndex)]"
-                if !catalog.contains(requirement.skill) {
-                    issues.error("\(skillPath).skill", "unknown skill \"\(requirement.skill)\" (not in skills)")
-                } else if !problem.technicians.contains(where: { $0.meets(requirement) }) {
-                    issues.warning(skillPath, "no technician has \(requirement.skill) at level \(requirement.minLevel) or above")
-                }
-                if !SkillRequirement.levels.contains(requirement.minLevel) {
-                    issues.error("\(skillPath).minLevel", "must be 1 to 5, is \(requirement.minLevel)")
-                }
+            if !SkillRequirement.levels.contains(requirement.minLevel) {
+                issues.error("\(skillPath).minLevel", "must be 1 to 5, is \(requirement.minLevel)")
             }
-            for (windowIndex, window) in order.windows.enumerated() {
-                if window.end <= window.start {
-                    issues.error("\(path).windows[\(windowIndex)].end", "before start (\(window.end) is not after \(window.start))")
-                } else if !window.overlaps(horizon) {
-                    issues.warning("\(path).windows[\(windowIndex)]", "outside the horizon")
-                }
+        }
+        for (windowIndex, window) in order.windows.enumerated() {
+            if window.end <= window.start {
+                issues.error("\(path).windows[\(windowIndex)].end", "before start (\(window.end) is not after \(window.start))")
+            } else if !window.overlaps(horizon) {
+                issues.warning("\(path).windows[\(windowIndex)]", "outside the horizon")
             }
-            if order.sla.resolution < order.sla.firstResponse {
-                issues.error("\(path).sla.resolution", "before the first-response deadline")
+        }
+        if order.sla.resolution < order.sla.firstResponse {
+            issues.error("\(path).sla.resolution", "before the first-response deadline")
+        }
+        func checkTechnicians(_ list: [TechnicianID], _ field: String) {
+            for (listIndex, id) in list.enumerated() where !technicianIds.contains(id) {
+                issues.error("\(path).\(field)[\(listIndex)]", "unknown technician \"\(id)\"")
             }
-            func checkTechnicians(_ list: [TechnicianID], _ field: String) {
-                for (listIndex, id) in list.enumerated() where !technicianIds.contains(id) {
-                    issues.error("\(path).\(field)[\(listIndex)]", "unknown technician \"\(id)\"")
-                }
+        }
+        checkTechnicians(order.preferredTechnicians, "preferredTechnicians")
+        checkTechnicians(order.requiredTechnicians, "requiredTechnicians")
+        checkTechnicians(order.excludedTechnicians, "excludedTechnicians")
+        for id in Set(order.requiredTechnicians).intersection(order.excludedTechnicians).sorted() {
+            issues.error("\(path).excludedTechnicians", "\(id) is both required and excluded")
+        }
+        if let lock = order.lock {
+            if lock.technicianId == nil && lock.start == nil {
+                issues.error("\(path).lock", "a lock names a technicianId, a start, or both")
             }
-            checkTechnicians(order.preferredTechnicians, "preferredTechnicians")
-            checkTechnicians(order.requiredTechnicians, "requiredTechnicians")
-            checkTechnicians(order.excludedTechnicians, "excludedTechnicians")
-            for id in Set(order.requiredTechnicians).intersection(order.excludedTechnicians).sorted() {
-                issues.error("\(path).excludedTechnicians", "\(id) is both required and excluded")
-            }
-            if let lock = order.lock {
-                if lock.technicianId == nil && lock.start == nil {
-                    issues.error("\(path).lock", "a lock names a technicianId, a start, or both")
-                }
-                if let technician = lock.technicianId {
-                    if !technicianIds.contains(technician) {
-                        issues.error("\(path).lock.technicianId", "unknown technician \"\(technician)\"")
-                    } else if let locked = problem.technicians.first(where: { $0.id == technician }) {
-                        // The dispatcher's lock is kept, but the plan counts each of these on its hard level.
-                        for requirement in order.requiredSkills where !locked.meets(requirement) {
-                            let has = locked.level(in: requirement.skill)
-                            issues.warning("\(path).lock.technicianId", "\(technician) has \(requirement.skill) at level \(has), the order needs \(requirement.minLevel): the lock breaks a hard rule")
-                        }
-                        if order.excludedTechnicians.contains(technician) {
-                            issues.warning("\(path).lock.technicianId", "\(technician) is locked but also excluded: the lock breaks a hard rule")
-                        }
-                        if !order.requiredTechnicians.isEmpty && !order.requiredTechnicians.contains(technician) {
-                            issues.warning("\(path).lock.technicianId", "\(technician) is not one of the required technicians: the lock breaks a hard rule")
-                        }
+            if let technician = lock.technicianId {
+                if !technicianIds.contains(technician) {
+                    issues.error("\(path).lock.technicianId", "unknown technician \"\(technician)\"")
+                } else if let locked = context.technicians.first(where: { $0.id == technician }) {
+                    // The dispatcher's lock is kept, but the plan counts each of these on its hard level.
+                    for requirement in order.requiredSkills where !locked.meets(requirement) {
+                        let has = locked.level(in: requirement.skill)
+                        issues.warning("\(path).lock.technicianId", "\(technician) has \(requirement.skill) at level \(has), the order needs \(requirement.minLevel): the lock breaks a hard rule")
+                    }
+                    if order.excludedTechnicians.contains(technician) {
+                        issues.warning("\(path).lock.technicianId", "\(technician) is locked but also excluded: the lock breaks a hard rule")
+                    }
+                    if !order.requiredTechnicians.isEmpty && !order.requiredTechnicians.contains(technician) {
+                        issues.warning("\(path).lock.technicianId", "\(technician) is not one of the required technicians: the lock breaks a hard rule")
                     }
                 }
-                if let start = lock.start, !order.windows.isEmpty, !order.windows.contains(where: { $0.contains(start) }) {
-                    issues.warning("\(path).lock.start", "\(start) is outside every appointment window")
-                }
             }
-            if order.status.isStarted && order.lock?.technicianId == nil {
-                issues.error("\(path).lock.technicianId", "an order that is \(order.status) must name its technician in lock.technicianId")
+            if let start = lock.start, !order.windows.isEmpty, !order.windows.contains(where: { $0.contains(start) }) {
+                issues.warning("\(path).lock.start", "\(start) is outside every appointment window")
             }
-            for (partIndex, part) in order.requiredParts.enumerated() {
-                if !parts.contains(part.partId) {
-                    issues.error("\(path).requiredParts[\(partIndex)].partId", "unknown part \"\(part.partId)\" (not in parts)")
-                }
-                issues.range(part.quantity, 1...InputLimits.quantity, "\(path).requiredParts[\(partIndex)].quantity")
+        }
+        if order.status.isStarted && order.lock?.technicianId == nil {
+            issues.error("\(path).lock.technicianId", "an order that is \(order.status) must name its technician in lock.technicianId")
+        }
+        for (partIndex, part) in order.requiredParts.enumerated() {
+            if !parts.contains(part.partId) {
+                issues.error("\(path).requiredParts[\(partIndex)].partId", "unknown part \"\(part.partId)\" (not in parts)")
             }
+            issues.range(part.quantity, 1...InputLimits.quantity, "\(path).requiredParts[\(partIndex)].quantity")
         }
     }
 }

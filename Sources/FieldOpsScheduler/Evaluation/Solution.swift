@@ -18,6 +18,13 @@ struct Solution: Sendable {
         softPenalty = routes.reduce(0) { $0 + $1.cost.soft } + model.orders.indices.reduce(0) { $0 + PlanChangeObjective.droppedCost(order: $1, model: model) }
     }
 
+    /// Takes in the order the model gained last (`SchedulingModel.adding`), unassigned.
+    mutating func addOrder(model: SchedulingModel) {
+        let order = slotOf.count
+        slotOf.append(-1)
+        countOut(order, 1, model: model)
+    }
+
     var score: Score { Score(hard: -hardPenalty, medium: -mediumPenalty, soft: -softPenalty) }
 
     var unassigned: [Int] { slotOf.indices.filter { slotOf[$0] < 0 } }

@@ -15,7 +15,10 @@ struct OrderData: Sendable {
     let lockTechnician: Int?
     let lockStart: Int?
     let preferred: [Int]
-    let territory: String?
+    /// The site's territory by the model's number (`TechnicianTraits.territory(of:)`).
+    let territory: Int?
+    /// The skills it needs, by the model's numbers.
+    let needs: [SkillNeed]
     /// Load units the visit takes in the van (the order's `load`).
     let demand: Int
     /// The per-technician rules the locked technician breaks (a dispatcher's lock overrides them; each counts

@@ -3,26 +3,30 @@ import FieldOpsModel
 /// A problem compiled for the solver: integer minutes from the horizon start, location indices, one route slot
 /// per technician shift, and per order the candidate slots (eligible technicians, nearest first).
 public struct SchedulingModel: Sendable {
-    public let problem: Problem
+    // What grows by one order when an emergency is added (`adding(_:)`) is `private(set) var`; the rest is fixed.
+    public private(set) var problem: Problem
     /// Minute 0.
     let origin: Instant
-    let travel: TravelTable
+    private(set) var travel: TravelTable
     let slots: [RouteSlot]
     /// Orders the scheduler plans (index into `problem.orders`); finished or on-hold orders are not planned.
-    let plannable: [Int]
-    let orders: [OrderData]
+    private(set) var plannable: [Int]
+    private(set) var orders: [OrderData]
     let slotsOfTechnician: [[Int]]
     /// Per order: slots it may go to, technicians nearest to the site first, at most `maxCandidateTechnicians`.
-    let candidates: [[Int]]
+    private(set) var candidates: [[Int]]
     /// Per order: the nearest other orders, for ruin moves that take out work in the same area.
-    let neighbors: [[Int]]
+    private(set) var neighbors: [[Int]]
     /// The weights and the soft-cost formula.
     let costs: CostEvaluator
     /// The hard rules the problem uses.
-    let rules: RuleSet
+    private(set) var rules: RuleSet
     let technicianCount: Int
     /// Per order, the technician it had in the published plan being re-optimized (a change costs `planChange`).
-    let previousTechnician: [Int?]
+    private(set) var previousTechnician: [Int?]
+    let maxCandidateTechnicians: Int
+    let technicianIndex: [TechnicianID: Int]
+    let traits: TechnicianTraits
 
     public static let defaultCandidateTechnicians = 40
 
@@ -40,6 +44,9 @@ public struct SchedulingModel: Sendable {
         let origin = self.origin
         let minute: (Instant) -> Int = { origin.minutes(until: $0) }
         let technicianIndex = Dictionary(uniqueKeysWithValues: problem.technicians.enumerated().map { ($1.id, $0) })
+        self.technicianIndex = technicianIndex
+        let traits = TechnicianTraits(problem: problem)
+        self.traits = traits
 
         var slots: [RouteSlot] = []
         var slotsOfTechnician: [[Int]] = Array(repeating: [], count: problem.technicians.count)
@@ -60,34 +67,11 @@ public struct SchedulingModel: Sendable {
         self.slots = slots
         self.slotsOfTechnician = slotsOfTechnician
 
-        let vipBump = problem.policy.sla.vipBump
-        let horizonMinutes = origin.minutes(until: horizon.end)
         var plannable: [Int] = []
         var orders: [OrderData] = []
         for (o, order) in problem.orders.enumerated() where order.status.isPlannable || order.status.isStarted {
             plannable.append(o)
-            let lockTechnician = order.lock?.technicianId.flatMap { technicianIndex[$0] }
-            let lockStart = order.lock?.start.map(minute)
-            var windows = order.windows.map { MinuteWindow(start: minute($0.start), end: minute($0.end)) }
-            if let lockStart { windows = [MinuteWindow(start: lockStart, end: lockStart)] }
-            if windows.isEmpty { windows = [MinuteWindow(start: 0, end: horizonMinutes)] }
-            func data(lockBreaks: [HardRule]) -> OrderData {
-                OrderData(
-                    location: problem.technicians.count + o, duration: order.durationMinutes, windows: windows,
-                    priority: order.effectivePriority(vipBump: vipBump), responseDue: minute(order.sla.firstResponse),
-                    resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
-                    lockTechnician: lockTechnician, lockStart: lockStart,
-                    preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: order.site.territory,
-                    demand: order.load, lockBreaks: lockBreaks)
-            }
-            var compiled = data(lockBreaks: [])
-            if let lockTechnician {
-                // The rules a dispatcher's lock overrides: each counts on the hard level where the order is placed.
-                let breaks = RuleSet.lockBreaks(
-                    order: order, data: compiled, technician: problem.technicians[lockTechnician], technicianIndex: lockTechnician)
-                if !breaks.isEmpty { compiled = data(lockBreaks: breaks) }
-            }
-            orders.append(compiled)
+            orders.append(Self.compile(order, at: o, problem: problem, origin: origin, technicianIndex: technicianIndex, traits: traits))
         }
         self.plannable = plannable
         self.orders = orders
@@ -96,6 +80,7 @@ public struct SchedulingModel: Sendable {
             previousAssignments[problem.orders[o].number].flatMap { technicianIndex[$0] }
         }
 
+        self.maxCandidateTechnicians = maxCandidateTechnicians
         var candidates: [[Int]] = []
         candidates.reserveCapacity(orders.count)
         for (i, data) in orders.enumerated() {
@@ -104,21 +89,9 @@ public struct SchedulingModel: Sendable {
                 candidates.append([])
                 continue
             }
-            let eligible = (0..<problem.technicians.count).filter {
-                RuleSet.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
-            }
-            let nearest = eligible.sorted {
-                let a = travel.meters($0, data.location)
-                let b = travel.meters($1, data.location)
-                return a != b ? a < b : $0 < $1
-            }.prefix(maxCandidateTechnicians)
-            var slotList: [Int] = []
-            for t in nearest {
-                for s in slotsOfTechnician[t] where RuleSet.dayRuleOut(data: data, slot: slots[s], travel: travel) == nil {
-                    slotList.append(s)
-                }
-            }
-            candidates.append(slotList)
+            candidates.append(Self.candidateSlots(
+                order: order, data: data, problem: problem, travel: travel, slots: slots, slotsOfTechnician: slotsOfTechnician,
+                maxCandidateTechnicians: maxCandidateTechnicians))
         }
         self.candidates = candidates
 
@@ -142,6 +115,79 @@ public struct SchedulingModel: Sendable {
             neighbors.append(scored.prefix(neighborCount).sorted { $0 < $1 }.map(\.1))
         }
         self.neighbors = neighbors
+    }
+
+    /// An order in the solver's terms: minutes, location index, windows (a dispatcher's locked start is its only
+    /// window), the rules a lock breaks.
+    static func compile(
+        _ order: WorkOrder, at o: Int, problem: Problem, origin: Instant, technicianIndex: [TechnicianID: Int], traits: TechnicianTraits
+    ) -> OrderData {
+        let minute: (Instant) -> Int = { origin.minutes(until: $0) }
+        let horizonMinutes = origin.minutes(until: problem.horizon.window.end)
+        let lockTechnician = order.lock?.technicianId.flatMap { technicianIndex[$0] }
+        let lockStart = order.lock?.start.map(minute)
+        var windows = order.windows.map { MinuteWindow(start: minute($0.start), end: minute($0.end)) }
+        if let lockStart { windows = [MinuteWindow(start: lockStart, end: lockStart)] }
+        if windows.isEmpty { windows = [MinuteWindow(start: 0, end: horizonMinutes)] }
+        func data(lockBreaks: [HardRule]) -> OrderData {
+            OrderData(
+                location: problem.technicians.count + o, duration: order.durationMinutes, windows: windows,
+                priority: order.effectivePriority(vipBump: problem.policy.sla.vipBump), responseDue: minute(order.sla.firstResponse),
+                resolutionDue: minute(order.sla.resolution), started: order.status.isStarted,
+                lockTechnician: lockTechnician, lockStart: lockStart,
+                preferred: order.preferredTechnicians.compactMap { technicianIndex[$0] }, territory: traits.territory(of: order),
+                needs: traits.needs(of: order), demand: order.load, lockBreaks: lockBreaks)
+        }
+        let compiled = data(lockBreaks: [])
+        guard let lockTechnician else { return compiled }
+        // The rules a dispatcher's lock overrides: each counts on the hard level where the order is placed.
+        let breaks = RuleSet.lockBreaks(order: order, data: compiled, technician: problem.technicians[lockTechnician], technicianIndex: lockTechnician)
+        return breaks.isEmpty ? compiled : data(lockBreaks: breaks)
+    }
+
+    /// The working days an order may go to: eligible technicians nearest to the site first, at most
+    /// `maxCandidateTechnicians` of them, and of their days those the order can fit in alone.
+    static func candidateSlots(
+        order: WorkOrder, data: OrderData, problem: Problem, travel: TravelTable, slots: [RouteSlot], slotsOfTechnician: [[Int]],
+        maxCandidateTechnicians: Int
+    ) -> [Int] {
+        let eligible = (0..<problem.technicians.count).filter {
+            RuleSet.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
+        }
+        let nearest = eligible.sorted {
+            let a = travel.meters($0, data.location)
+            let b = travel.meters($1, data.location)
+            return a != b ? a < b : $0 < $1
+        }.prefix(maxCandidateTechnicians)
+        var slotList: [Int] = []
+        for t in nearest {
+            for s in slotsOfTechnician[t] where RuleSet.dayRuleOut(data: data, slot: slots[s], travel: travel) == nil {
+                slotList.append(s)
+            }
+        }
+        return slotList
+    }
+
+    /// This model with `order` appended to the problem's orders: the order compiled and its candidate days worked
+    /// out, nothing else built again (emergency insertion into a plan held in memory). Nil when the travel is a
+    /// matrix, which has no figures for a site it was not built with.
+    func adding(_ order: WorkOrder) -> SchedulingModel? {
+        guard let grown = travel.adding(order.site.location) else { return nil }
+        var model = self
+        let index = problem.orders.count
+        model.problem.orders.append(order)
+        model.travel = grown
+        guard order.status.isPlannable || order.status.isStarted else { return model }
+        let data = Self.compile(order, at: index, problem: model.problem, origin: origin, technicianIndex: technicianIndex, traits: traits)
+        model.plannable.append(index)
+        model.orders.append(data)
+        model.candidates.append(Self.candidateSlots(
+            order: order, data: data, problem: model.problem, travel: grown, slots: slots, slotsOfTechnician: slotsOfTechnician,
+            maxCandidateTechnicians: maxCandidateTechnicians))
+        model.neighbors.append([])
+        model.rules.append(data, problem: model.problem, slots: slots)
+        model.previousTechnician.append(nil)
+        return model
     }
 
     /// The instant of a solver minute.

@@ -10,8 +10,8 @@ struct TravelTable: Sendable {
         case matrix(minutes: [Int32], meters: [Int32], size: Int)
     }
 
-    private let storage: Storage
-    let count: Int
+    private var storage: Storage
+    private(set) var count: Int
 
     init(problem: Problem) {
         let points = problem.technicians.map(\.homeBase) + problem.orders.map(\.site.location)
@@ -47,6 +47,21 @@ struct TravelTable: Sendable {
             }
             storage = .matrix(minutes: minutes, meters: meters, size: size)
         }
+    }
+
+    /// The table with one more place at the end (a new order's site), or nil for a matrix, which has no figures
+    /// for a place it was not built with.
+    func adding(_ point: GeoPoint) -> TravelTable? {
+        guard case .geo(var sinLat, var cosLat, var sinLon, var cosLon, let metersPerMinute, let roadFactor) = storage else { return nil }
+        let (lat, lon) = (point.lat * .pi / 180, point.lon * .pi / 180)
+        sinLat.append(sin(lat))
+        cosLat.append(cos(lat))
+        sinLon.append(sin(lon))
+        cosLon.append(cos(lon))
+        var table = self
+        table.storage = .geo(sinLat: sinLat, cosLat: cosLat, sinLon: sinLon, cosLon: cosLon, metersPerMinute: metersPerMinute, roadFactor: roadFactor)
+        table.count += 1
+        return table
     }
 
     /// Driving minutes from `a` to `b`, rounded up; 0 from a place to itself.

@@ -4,82 +4,18 @@ import FieldOpsModel
 /// of every decision.
 struct PlanBuilder {
     let model: SchedulingModel
-    /// Explanations to keep from an earlier plan instead of working them out again (emergency insertion
-    /// explains only the new order).
-    var earlier: Plan?
-    var explainOnly: Set<WorkOrderNumber>?
-    /// Rebuild only these routes and take the others as they are in `earlier` (which must be a plan of the same
-    /// routes); nil rebuilds all.
-    var onlyRoutes: Set<Int>?
-    /// Reasons to give instead of working them out (an order bumped by an emergency).
-    var reasons: [WorkOrderNumber: String] = [:]
 
     func plan(from solution: Solution, summary: SolverSummary) -> Plan {
-        let earlierExplanations = Dictionary(
-            (earlier?.assignments ?? []).map { ($0.workOrder, $0.explanation) }, uniquingKeysWith: { first, _ in first })
-        let earlierUnassigned = Dictionary(
-            (earlier?.unassigned ?? []).map { ($0.workOrder, $0) }, uniquingKeysWith: { first, _ in first })
-        func reused(_ number: WorkOrderNumber) -> Bool { explainOnly.map { !$0.contains(number) } ?? false }
-        let problem = model.problem
         var routes: [PlannedRoute] = []
         var assignments: [Assignment] = []
-        let earlierRoutes = Dictionary(
-            (earlier?.routes ?? []).map { (RouteKey(technician: $0.technicianId, start: $0.shift.start), $0) }, uniquingKeysWith: { first, _ in first })
-        let earlierAssignments = Dictionary((earlier?.assignments ?? []).map { ($0.workOrder, $0) }, uniquingKeysWith: { first, _ in first })
         for route in solution.routes {
-            if let only = onlyRoutes, !only.contains(route.slot) {
-                let slot = model.slots[route.slot]
-                let technician = problem.technicians[slot.technician]
-                let key = RouteKey(technician: technician.id, start: technician.shifts[slot.shift].start)
-                if let kept = earlierRoutes[key] {
-                    routes.append(kept)
-                    assignments += kept.workOrders.compactMap { earlierAssignments[$0] }
-                    continue
-                }
-            }
-            let slot = model.slots[route.slot]
-            let technician = problem.technicians[slot.technician]
-            let schedule = Route.drive(route.visits, slot: route.slot, model: model)
-            var here = slot.home
-            var numbers: [WorkOrderNumber] = []
-            var breakTime: TimeWindow?
-            for (k, visit) in route.visits.enumerated() {
-                if visit.isBreak {
-                    if schedule.cost.jobs > 0, let pause = slot.breakWindow {
-                        breakTime = TimeWindow(start: model.instant(schedule.starts[k]), end: model.instant(schedule.starts[k] + pause.minutes))
-                    }
-                    continue
-                }
-                let data = model.orders[visit.order]
-                let order = problem.orders[model.plannable[visit.order]]
-                numbers.append(order.number)
-                assignments.append(Assignment(
-                    workOrder: order.number, technicianId: technician.id, start: model.instant(schedule.starts[k]),
-                    end: model.instant(schedule.starts[k] + data.duration),
-                    travelMinutesBefore: model.travel.minutes(here, data.location),
-                    travelMetersBefore: model.travel.meters(here, data.location), pinned: data.pinned,
-                    explanation: reused(order.number) && earlierExplanations[order.number] != nil
-                        ? earlierExplanations[order.number]!
-                        : explain(order: visit.order, in: route, solution: solution)))
-                here = data.location
-            }
-            let shift = technician.shifts[slot.shift]
-            routes.append(PlannedRoute(
-                technicianId: technician.id, date: problem.horizon.timeZone.local(shift.start).date, shift: shift.window,
-                departure: model.instant(schedule.departure), returnHome: model.instant(schedule.returnHome),
-                breakTime: breakTime, workOrders: numbers, travelMinutes: schedule.cost.travelMinutes,
-                travelMeters: schedule.cost.travelMeters, workingMinutes: schedule.cost.workingMinutes,
-                overtimeMinutes: schedule.cost.overtimeMinutes, violations: schedule.cost.violations))
+            let (planned, visits) = plannedRoute(route) { explain(order: $0, in: route, solution: solution) }
+            routes.append(planned)
+            assignments += visits
         }
-        assignments.sort { ($0.start, $0.technicianId, $0.workOrder) < ($1.start, $1.technicianId, $1.workOrder) }
-        let unassigned = solution.unassigned.map { order -> UnassignedOrder in
-            let number = problem.orders[model.plannable[order]].number
-            if reused(number), let kept = earlierUnassigned[number] { return kept }
-            var result = unassignedOrder(order, solution: solution)
-            if let reason = reasons[number] { result.reason = reason }
-            return result
-        }
-            .sorted { ($0.priority, $0.workOrder) < ($1.priority, $1.workOrder) }
+        assignments.sort(by: Self.inPlanOrder)
+        let unassigned = solution.unassigned.map { unassignedOrder($0, solution: solution) }.sorted(by: Self.inPlanOrder)
+        let problem = model.problem
         let planned = Set(model.plannable)
         let skipped = problem.orders.indices.filter { !planned.contains($0) }.map {
             SkippedOrder(workOrder: problem.orders[$0].number, status: problem.orders[$0].status)
@@ -89,9 +25,53 @@ struct PlanBuilder {
             unassigned: unassigned, skipped: skipped)
     }
 
-    struct RouteKey: Hashable {
-        var technician: TechnicianID
-        var start: Instant
+    /// One technician-day as planned: times as instants, and its assignments with the explanation `explanation`
+    /// gives for each order (a model index).
+    func plannedRoute(_ route: Route, explanation: (Int) -> AssignmentExplanation) -> (PlannedRoute, [Assignment]) {
+        let problem = model.problem
+        let slot = model.slots[route.slot]
+        let technician = problem.technicians[slot.technician]
+        let schedule = Route.drive(route.visits, slot: route.slot, model: model)
+        var here = slot.home
+        var numbers: [WorkOrderNumber] = []
+        var assignments: [Assignment] = []
+        var breakTime: TimeWindow?
+        for (k, visit) in route.visits.enumerated() {
+            if visit.isBreak {
+                if schedule.cost.jobs > 0, let pause = slot.breakWindow {
+                    breakTime = TimeWindow(start: model.instant(schedule.starts[k]), end: model.instant(schedule.starts[k] + pause.minutes))
+                }
+                continue
+            }
+            let data = model.orders[visit.order]
+            let order = problem.orders[model.plannable[visit.order]]
+            numbers.append(order.number)
+            assignments.append(Assignment(
+                workOrder: order.number, technicianId: technician.id, start: model.instant(schedule.starts[k]),
+                end: model.instant(schedule.starts[k] + data.duration),
+                travelMinutesBefore: model.travel.minutes(here, data.location),
+                travelMetersBefore: model.travel.meters(here, data.location), pinned: data.pinned,
+                explanation: explanation(visit.order)))
+            here = data.location
+        }
+        let shift = technician.shifts[slot.shift]
+        let planned = PlannedRoute(
+            technicianId: technician.id, date: problem.horizon.timeZone.local(shift.start).date, shift: shift.window,
+            departure: model.instant(schedule.departure), returnHome: model.instant(schedule.returnHome),
+            breakTime: breakTime, workOrders: numbers, travelMinutes: schedule.cost.travelMinutes,
+            travelMeters: schedule.cost.travelMeters, workingMinutes: schedule.cost.workingMinutes,
+            overtimeMinutes: schedule.cost.overtimeMinutes, violations: schedule.cost.violations)
+        return (planned, assignments)
+    }
+
+    /// A plan's assignments are in start order (then technician, then order number).
+    static func inPlanOrder(_ a: Assignment, _ b: Assignment) -> Bool {
+        (a.start, a.technicianId, a.workOrder) < (b.start, b.technicianId, b.workOrder)
+    }
+
+    /// A plan's unassigned orders are most urgent first (then by number).
+    static func inPlanOrder(_ a: UnassignedOrder, _ b: UnassignedOrder) -> Bool {
+        (a.priority, a.workOrder) < (b.priority, b.workOrder)
     }
 
     // MARK: Explanations

@@ -20,7 +20,7 @@ struct RuleSet: Sendable {
     /// The day totals' rules, in lane order.
     let dayTotalRules: [HardRule]
     /// Per order, what it adds to each day total (a lane per total; 0 in unused lanes).
-    let dayTotalAmounts: [DayTotals]
+    private(set) var dayTotalAmounts: [DayTotals]
     /// Per slot, each total's limit (`Int.max` in unused lanes).
     let dayTotalLimits: [DayTotals]
 
@@ -41,6 +41,14 @@ struct RuleSet: Sendable {
     }
 
     var hasDayTotals: Bool { !dayTotalRules.isEmpty }
+
+    /// Counts one more order (appended to the model's orders) in the day totals.
+    mutating func append(_ order: OrderData, problem: Problem, slots: [RouteSlot]) {
+        guard hasDayTotals else { return }
+        var lanes = DayTotals.zero
+        for (lane, total) in Self.dayTotals(problem: problem, orders: [order], slots: slots).enumerated() { lanes[lane] = total.amount[0] }
+        dayTotalAmounts.append(lanes)
+    }
 
     /// The first per-technician rule that rules `technician` out for `order`, or nil: the rules in the order their
     /// breach is reported, one line each. Concrete calls, not a list of existentials: the model's build checks

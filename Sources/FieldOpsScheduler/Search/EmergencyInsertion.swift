@@ -14,63 +14,29 @@ public enum EmergencyInsertion {
         public var description: String
     }
 
+    /// One insertion into a plan read from a file; a plan kept in memory for several emergencies is `Prepared`
+    /// once instead.
     public static func insert(_ order: WorkOrder, into plan: Plan) throws(Failure) -> (plan: Plan, outcome: Outcome) {
-        var problem = plan.problem
-        if problem.orders.contains(where: { $0.number == order.number }) {
-            throw Failure(description: "work order \(order.number) is already in the plan's problem")
-        }
-        // Check the new order against the problem's catalogs and technicians only; the rest was checked before.
-        var alone = problem
-        alone.orders = [order]
-        alone.travel = .cityDefault
-        let issues = ProblemValidator.issues(in: alone).filter { $0.severity == .error && $0.path.hasPrefix("orders[0]") }
-        if !issues.isEmpty {
-            throw Failure(description: issues.map { "order" + $0.path.dropFirst("orders[0]".count) + ": " + $0.message }.joined(separator: "\n"))
-        }
-        problem.orders.append(order)
-        let model = SchedulingModel(problem: problem, neighbors: false, candidatesOnlyFor: [order.number])
-        var solution = Solution(model: model, warmStart: model.plannedVisits(of: plan))
-        let newOrder = model.orders.count - 1
+        try Prepared(plan).insert(order)
+    }
+
+    /// The free place that costs least, ties to the one that moves the fewest later visits.
+    static func bestPlace(for order: Int, in solution: Solution, model: SchedulingModel) -> (slot: Int, point: InsertionPoint)? {
         var best: (key: (Int, Int), slot: Int, point: InsertionPoint)?
-        for slot in model.candidates[newOrder] {
-            guard let point = solution.routes[slot].bestInsertion(of: newOrder, model: model) else { continue }
-            // Disruption: later visits of that route whose start moves.
+        for slot in model.candidates[order] {
             let route = solution.routes[slot]
+            guard let point = route.bestInsertion(of: order, model: model) else { continue }
+            // Disruption: later visits of that route whose start moves.
             var trial = route
-            trial.insert(Visit(order: newOrder, window: point.window), at: point.position, model: model)
+            trial.insert(Visit(order: order, window: point.window), at: point.position, model: model)
             var moved = 0
-            for (k, visit) in route.visits.enumerated() where !visit.isBreak {
-                if let after = trial.visits.firstIndex(of: visit), trial.starts[after] != route.starts[k] { moved += 1 }
+            for k in point.position..<route.visits.count where !route.visits[k].isBreak {
+                if let after = trial.visits.firstIndex(of: route.visits[k]), trial.starts[after] != route.starts[k] { moved += 1 }
             }
             let key = (trial.cost.soft - route.cost.soft, moved)
             if best == nil || key < best!.key { best = (key, slot, point) }
         }
-        var touched: Set<Int> = []
-        var bumped: WorkOrderNumber?
-        if let best {
-            solution.insert(newOrder, into: best.slot, at: best.point, model: model)
-            touched = [best.slot]
-        } else if let bump = bestBump(for: newOrder, in: solution, model: model) {
-            // No free place: take out the least urgent order whose place lets the new one in (never a pinned one,
-            // never one as urgent as the new order).
-            solution.remove([bump.victim], model: model)
-            solution.insert(newOrder, into: bump.slot, at: bump.point, model: model)
-            touched = [bump.slot]
-            bumped = model.problem.orders[model.plannable[bump.victim]].number
-        }
-        var builder = PlanBuilder(model: model, earlier: plan, explainOnly: Set([order.number] + (bumped.map { [$0] } ?? [])))
-        builder.onlyRoutes = touched
-        if let bumped {
-            builder.reasons[bumped] = "bumped by emergency order \(order.number) (\(order.priority)), which had no other place"
-        }
-        let rebuilt = builder.plan(from: solution, summary: plan.solver)
-        let outcome: Outcome
-        if let assignment = rebuilt.assignments.first(where: { $0.workOrder == order.number }) {
-            outcome = .placed(assignment, bumped: bumped)
-        } else {
-            outcome = .notPlaced(rebuilt.unassigned.first { $0.workOrder == order.number }!)
-        }
-        return (rebuilt, outcome)
+        return best.map { ($0.slot, $0.point) }
     }
 
     struct Bump {

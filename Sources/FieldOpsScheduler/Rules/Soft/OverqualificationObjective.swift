@@ -7,11 +7,11 @@ enum OverqualificationObjective {
     static func cost(order: Int, technician: Int, model: SchedulingModel) -> Int {
         let weight = model.costs.weights.overqualificationLevel
         guard weight != 0 else { return 0 }
-        // Fields read in place: copying the order or the technician would retain and release their arrays for
-        // every visit of every route driven.
+        // The model's tables, not the order and technician values: copying those would retain and release their
+        // arrays for every visit of every route driven.
         var levels = 0
-        for requirement in model.problem.orders[model.plannable[order]].requiredSkills {
-            levels += max(0, model.problem.technicians[technician].level(in: requirement.skill) - requirement.minLevel)
+        for need in model.orders[order].needs {
+            levels += max(0, model.traits.level(of: technician, in: need.skill) - need.minLevel)
         }
         return levels * weight
     }

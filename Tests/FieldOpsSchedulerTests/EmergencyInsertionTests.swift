@@ -1,0 +1,101 @@
+import FieldOpsModel
+@testable import FieldOpsScheduler
+import Testing
+
+/// A plan prepared once takes emergencies by re-planning only the day each goes to; what it returns must be the
+/// plan a rebuild from nothing gives for the same decisions.
+@Suite struct EmergencyInsertionTests {
+    func published(_ problem: Problem, iterations: Int = 100) -> Plan {
+        var tick = 0.0
+        let options = SolverOptions(timeLimit: .infinity, iterationLimit: iterations, seed: 1)
+        return Planner(options: options).plan(problem, clock: { tick += 0.001; return tick }).plan
+    }
+
+    /// The plan built from scratch for the decisions of `plan`: every route driven again, every order explained.
+    func rebuilt(_ plan: Plan) -> Plan {
+        let model = SchedulingModel(problem: plan.problem)
+        let solution = Solution(model: model, warmStart: model.plannedVisits(of: plan))
+        return PlanBuilder(model: model).plan(from: solution, summary: plan.solver)
+    }
+
+    @Test(arguments: [UInt64(4), 5, 6])
+    func aPreparedPlanGivesWhatARebuildGives(seed: UInt64) throws {
+        var problem = ProblemGenerator(.init(technicians: 12, orders: 130, days: 2, seed: seed)).generate()
+        let extras = Array(problem.orders.suffix(10))
+        problem.orders.removeLast(10)
+        let base = published(problem)
+        let prepared = EmergencyInsertion.Prepared(base)
+        for order in extras {
+            let (plan, outcome) = try prepared.insert(order)
+            let reference = rebuilt(plan)
+            #expect(plan.problem == reference.problem)
+            #expect(plan.score == reference.score, "the score is kept right, not re-added")
+            #expect(plan.routes == reference.routes, "\(order.number): the changed day is planned as a rebuild plans it")
+            func stripped(_ assignments: [Assignment]) -> [Assignment] {
+                assignments.map { var copy = $0; copy.explanation = reference.assignments[0].explanation; return copy }
+            }
+            #expect(stripped(plan.assignments) == stripped(reference.assignments), "\(order.number): same assignments in the same order")
+            #expect(plan.unassigned.map(\.workOrder) == reference.unassigned.map(\.workOrder))
+            if case .placed(let assignment, _) = outcome {
+                #expect(assignment.explanation == reference.assignments.first { $0.workOrder == order.number }?.explanation)
+            }
+            #expect(FeasibilityChecker.breaches(of: plan).isEmpty)
+            let oneShot = try EmergencyInsertion.insert(order, into: base)
+            #expect(oneShot.plan == plan, "preparing is only a saving: the one-shot insertion gives the same plan")
+            #expect(oneShot.outcome == outcome)
+        }
+        #expect(prepared.plan == base, "an insertion does not change the prepared plan")
+    }
+
+    @Test func anOrderWithAnUnknownSkillOrAFinishedStatusIsRefusedByName() {
+        let problem = ProblemGenerator(.init(technicians: 4, orders: 20, days: 1, seed: 2)).generate()
+        var base = problem
+        var order = base.orders.removeLast()
+        let prepared = EmergencyInsertion.Prepared(published(base, iterations: 20))
+        var unknown = order
+        unknown.requiredSkills = [SkillRequirement(skill: "teleportation", minLevel: 1)]
+        #expect(throws: EmergencyInsertion.Failure.self) { try prepared.insert(unknown) }
+        do {
+            _ = try prepared.insert(unknown)
+        } catch {
+            #expect(error.description.contains("order.requiredSkills[0].skill"))
+        }
+        order.status = .closed
+        do {
+            _ = try prepared.insert(order)
+            Issue.record("a closed order was inserted")
+        } catch {
+            #expect(error.description.contains("is closed"))
+        }
+    }
+
+    @Test func aMatrixPlanTakesAnOrderItHasARowForAndRefusesOneItHasNot() throws {
+        var tiny = TinyProblem()
+        tiny.technician("T1", shift: ("08:00", "16:00"))
+        tiny.order(duration: 60)
+        var problem = tiny.problem
+        var extra = tiny
+        extra.order(duration: 30)
+        let newOrder = extra.orders.last!
+        let names = ["T1", problem.orders[0].number.rawValue, newOrder.number.rawValue]
+        problem.travel = .matrix(TravelMatrix(
+            durations: [[0, 600, 900], [600, 0, 300], [900, 300, 0]], locations: names))
+        let base = published(problem, iterations: 10)
+        let (plan, outcome) = try EmergencyInsertion.insert(newOrder, into: base)
+        guard case .placed(let assignment, _) = outcome else {
+            Issue.record("expected the order to be placed: \(outcome)")
+            return
+        }
+        #expect(assignment.workOrder == newOrder.number)
+        #expect(plan.assignments.count == 2)
+
+        var unknownSite = newOrder
+        unknownSite.number = WorkOrderNumber(year: 2026, month: 11, serial: 999)!
+        do {
+            _ = try EmergencyInsertion.insert(unknownSite, into: base)
+            Issue.record("an order without a matrix row was inserted")
+        } catch {
+            #expect(error.description.contains("no row for \(unknownSite.number)"))
+        }
+    }
+}
