@@ -24,9 +24,11 @@ import Testing
         let extras = Array(problem.orders.suffix(10))
         problem.orders.removeLast(10)
         let base = published(problem)
-        let prepared = EmergencyInsertion.Prepared(base)
+        var prepared = EmergencyInsertion.Prepared(base)
+        var previous = base
         for order in extras {
-            let (plan, outcome) = try prepared.insert(order)
+            let outcome = try prepared.insert(order)
+            let plan = prepared.plan
             let reference = rebuilt(plan)
             #expect(plan.problem == reference.problem)
             #expect(plan.score == reference.score, "the score is kept right, not re-added")
@@ -40,18 +42,20 @@ import Testing
                 #expect(assignment.explanation == reference.assignments.first { $0.workOrder == order.number }?.explanation)
             }
             #expect(FeasibilityChecker.breaches(of: plan).isEmpty)
-            let oneShot = try EmergencyInsertion.insert(order, into: base)
+            let oneShot = try EmergencyInsertion.insert(order, into: previous)
             #expect(oneShot.plan == plan, "preparing is only a saving: the one-shot insertion gives the same plan")
             #expect(oneShot.outcome == outcome)
+            previous = plan
         }
-        #expect(prepared.plan == base, "an insertion does not change the prepared plan")
+        #expect(prepared.plan.assignments.count + prepared.plan.unassigned.count == base.assignments.count + base.unassigned.count + extras.count)
     }
 
     @Test func anOrderWithAnUnknownSkillOrAFinishedStatusIsRefusedByName() {
         let problem = ProblemGenerator(.init(technicians: 4, orders: 20, days: 1, seed: 2)).generate()
         var base = problem
         var order = base.orders.removeLast()
-        let prepared = EmergencyInsertion.Prepared(published(base, iterations: 20))
+        var prepared = EmergencyInsertion.Prepared(published(base, iterations: 20))
+        let before = prepared.plan
         var unknown = order
         unknown.requiredSkills = [SkillRequirement(skill: "teleportation", minLevel: 1)]
         #expect(throws: EmergencyInsertion.Failure.self) { try prepared.insert(unknown) }
@@ -67,6 +71,7 @@ import Testing
         } catch {
             #expect(error.description.contains("is closed"))
         }
+        #expect(prepared.plan == before, "a refused order changes nothing")
     }
 
     @Test func aMatrixPlanTakesAnOrderItHasARowForAndRefusesOneItHasNot() throws {

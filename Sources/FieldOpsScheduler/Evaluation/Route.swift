@@ -175,9 +175,9 @@ struct Route: Sendable {
             }
             let window = model.orders[visit.order].windows[visit.window]
             let location = model.orders[visit.order].location
-            let drive = model.travel.minutes(here, location)
+            let (drive, meters) = model.travel.leg(here, location)
             cost.travelMinutes += drive
-            cost.travelMeters += model.travel.meters(here, location)
+            cost.travelMeters += meters
             let start = max(time + drive, window.start)
             if start > window.end { cost.violations.append(TimeWindowRule.rule(for: model.orders[visit.order])) }
             if departure == nil { departure = start - drive }
@@ -189,9 +189,9 @@ struct Route: Sendable {
             cost.assignmentCost += model.assignmentCost(order: visit.order, technician: slot.technician)
             if !model.orders[visit.order].lockBreaks.isEmpty { cost.violations += model.orders[visit.order].lockBreaks }
         }
-        let driveHome = model.travel.minutes(here, slot.home)
+        let (driveHome, metersHome) = model.travel.leg(here, slot.home)
         cost.travelMinutes += driveHome
-        cost.travelMeters += model.travel.meters(here, slot.home)
+        cost.travelMeters += metersHome
         let returnHome = time + driveHome
         if ShiftRule.breaks(returnHome: returnHome, slot: slot) { cost.violations.append(.shift) }
         cost.jobs = jobs

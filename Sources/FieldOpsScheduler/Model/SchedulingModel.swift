@@ -151,14 +151,14 @@ public struct SchedulingModel: Sendable {
         order: WorkOrder, data: OrderData, problem: Problem, travel: TravelTable, slots: [RouteSlot], slotsOfTechnician: [[Int]],
         maxCandidateTechnicians: Int
     ) -> [Int] {
-        let eligible = (0..<problem.technicians.count).filter {
-            RuleSet.ruleOut(order: order, data: data, technician: problem.technicians[$0], technicianIndex: $0) == nil
+        // Distances worked out once per technician, not once per comparison of the sort.
+        var eligible: [(Int, Int)] = []  // (metres, technician)
+        for t in problem.technicians.indices
+        where RuleSet.ruleOut(order: order, data: data, technician: problem.technicians[t], technicianIndex: t) == nil {
+            eligible.append((travel.meters(t, data.location), t))
         }
-        let nearest = eligible.sorted {
-            let a = travel.meters($0, data.location)
-            let b = travel.meters($1, data.location)
-            return a != b ? a < b : $0 < $1
-        }.prefix(maxCandidateTechnicians)
+        if eligible.count > maxCandidateTechnicians { eligible.select(maxCandidateTechnicians) }
+        let nearest = eligible.prefix(maxCandidateTechnicians).sorted { $0 < $1 }.map(\.1)
         var slotList: [Int] = []
         for t in nearest {
             for s in slotsOfTechnician[t] where RuleSet.dayRuleOut(data: data, slot: slots[s], travel: travel) == nil {
@@ -168,26 +168,24 @@ public struct SchedulingModel: Sendable {
         return slotList
     }
 
-    /// This model with `order` appended to the problem's orders: the order compiled and its candidate days worked
-    /// out, nothing else built again (emergency insertion into a plan held in memory). Nil when the travel is a
-    /// matrix, which has no figures for a site it was not built with.
-    func adding(_ order: WorkOrder) -> SchedulingModel? {
-        guard let grown = travel.adding(order.site.location) else { return nil }
-        var model = self
+    /// Appends `order` to the problem's orders: the order compiled and its candidate days worked out, nothing else
+    /// built again (emergency insertion into a plan held in memory). False, and nothing changed, when the travel
+    /// is a matrix, which has no figures for a site it was not built with.
+    mutating func add(_ order: WorkOrder) -> Bool {
+        guard travel.append(order.site.location) else { return false }
         let index = problem.orders.count
-        model.problem.orders.append(order)
-        model.travel = grown
-        guard order.status.isPlannable || order.status.isStarted else { return model }
-        let data = Self.compile(order, at: index, problem: model.problem, origin: origin, technicianIndex: technicianIndex, traits: traits)
-        model.plannable.append(index)
-        model.orders.append(data)
-        model.candidates.append(Self.candidateSlots(
-            order: order, data: data, problem: model.problem, travel: grown, slots: slots, slotsOfTechnician: slotsOfTechnician,
+        problem.orders.append(order)
+        guard order.status.isPlannable || order.status.isStarted else { return true }
+        let data = Self.compile(order, at: index, problem: problem, origin: origin, technicianIndex: technicianIndex, traits: traits)
+        plannable.append(index)
+        orders.append(data)
+        candidates.append(Self.candidateSlots(
+            order: order, data: data, problem: problem, travel: travel, slots: slots, slotsOfTechnician: slotsOfTechnician,
             maxCandidateTechnicians: maxCandidateTechnicians))
-        model.neighbors.append([])
-        model.rules.append(data, problem: model.problem, slots: slots)
-        model.previousTechnician.append(nil)
-        return model
+        neighbors.append([])
+        rules.append(data, problem: problem, slots: slots)
+        previousTechnician.append(nil)
+        return true
     }
 
     /// The instant of a solver minute.

@@ -49,19 +49,20 @@ struct TravelTable: Sendable {
         }
     }
 
-    /// The table with one more place at the end (a new order's site), or nil for a matrix, which has no figures
-    /// for a place it was not built with.
-    func adding(_ point: GeoPoint) -> TravelTable? {
-        guard case .geo(var sinLat, var cosLat, var sinLon, var cosLon, let metersPerMinute, let roadFactor) = storage else { return nil }
+    /// One more place at the end (a new order's site). False, and nothing changed, for a matrix, which has no
+    /// figures for a place it was not built with.
+    mutating func append(_ point: GeoPoint) -> Bool {
+        guard case .geo(var sinLat, var cosLat, var sinLon, var cosLon, let metersPerMinute, let roadFactor) = storage else { return false }
+        // Empty the storage while the arrays grow, so that they are not shared and grow in place.
+        storage = .geo(sinLat: [], cosLat: [], sinLon: [], cosLon: [], metersPerMinute: 0, roadFactor: 0)
         let (lat, lon) = (point.lat * .pi / 180, point.lon * .pi / 180)
         sinLat.append(sin(lat))
         cosLat.append(cos(lat))
         sinLon.append(sin(lon))
         cosLon.append(cos(lon))
-        var table = self
-        table.storage = .geo(sinLat: sinLat, cosLat: cosLat, sinLon: sinLon, cosLon: cosLon, metersPerMinute: metersPerMinute, roadFactor: roadFactor)
-        table.count += 1
-        return table
+        storage = .geo(sinLat: sinLat, cosLat: cosLat, sinLon: sinLon, cosLon: cosLon, metersPerMinute: metersPerMinute, roadFactor: roadFactor)
+        count += 1
+        return true
     }
 
     /// Driving minutes from `a` to `b`, rounded up; 0 from a place to itself.
@@ -73,6 +74,19 @@ struct TravelTable: Sendable {
             return Int((exactMeters(a, b) / metersPerMinute).rounded(.up))
         case .matrix(let minutes, _, let size):
             return Int(minutes[a * size + b])
+        }
+    }
+
+    /// Minutes and metres from `a` to `b` together: one great-circle computation for both.
+    @inline(__always)
+    func leg(_ a: Int, _ b: Int) -> (minutes: Int, meters: Int) {
+        if a == b { return (0, 0) }
+        switch storage {
+        case .geo(_, _, _, _, let metersPerMinute, _):
+            let meters = exactMeters(a, b)
+            return (Int((meters / metersPerMinute).rounded(.up)), Int(meters.rounded()))
+        case .matrix(let minutes, let meters, let size):
+            return (Int(minutes[a * size + b]), Int(meters[a * size + b]))
         }
     }
 

@@ -1,31 +1,34 @@
 import FieldOpsModel
 
 extension PlanBuilder {
-    /// `earlier` with the days in `touched` planned again from `solution` and everything else kept as it is: the
-    /// plan an emergency insertion makes, in time that grows with the days it changes, not with the plan.
-    /// `before` is the solution `earlier` was built from; `explain` lists the orders (model indices) whose
-    /// explanation or reason is worked out again; the others keep theirs. `reasons` replace worked-out reasons of
-    /// orders left out (a bumped order's).
+    /// Brings `plan` up to date with `solution`, in place, when only the days in `earlierVisits` changed (it gives
+    /// the orders each held before, model indices, with their starts): only those days are planned again, everything else is kept as it is,
+    /// so that the time grows with the days changed, not with the plan (an emergency insertion). `explain` lists
+    /// the orders (model indices) whose explanation or reason is worked out again; the others keep theirs.
+    /// `reasons` replace worked-out reasons of orders left out (a bumped order's).
     func patch(
-        _ earlier: Plan, routeIndex: [Int: Int], before: Solution, after solution: Solution, touched: [Int], explain: Set<Int>,
+        _ plan: inout Plan, routeIndex: [Int: Int], earlierVisits: [Int: [(order: Int, start: Int)]], after solution: Solution,
+        explain: Set<Int>,
         reasons: [Int: String]
-    ) -> Plan {
-        var plan = earlier
-        plan.problem = model.problem
+    ) {
         plan.score = solution.score
         var changed = explain
         var kept: [WorkOrderNumber: AssignmentExplanation] = [:]
-        var dropped = Set<WorkOrderNumber>()
-        for slot in touched {
-            for visit in before.routes[slot].visits where !visit.isBreak { changed.insert(visit.order) }
+        for (slot, visits) in earlierVisits {
+            changed.formUnion(visits.map(\.order))
             guard let index = routeIndex[slot] else { continue }
-            dropped.formUnion(plan.routes[index].workOrders)
+            let technician = plan.routes[index].technicianId
+            for visit in visits {
+                // Found by its sort key in O(log n), not by a walk through the plan.
+                let number = model.problem.orders[model.plannable[visit.order]].number
+                let key = (model.instant(visit.start), technician, number)
+                let position = plan.assignments.partitioningIndex { ($0.start, $0.technicianId, $0.workOrder) >= key }
+                guard position < plan.assignments.count, plan.assignments[position].workOrder == number else { continue }
+                kept[number] = plan.assignments[position].explanation
+                plan.assignments.remove(at: position)
+            }
         }
-        for assignment in plan.assignments where dropped.contains(assignment.workOrder) {
-            kept[assignment.workOrder] = assignment.explanation
-        }
-        plan.assignments.removeAll { dropped.contains($0.workOrder) }
-        for slot in touched {
+        for slot in earlierVisits.keys.sorted() {
             let route = solution.routes[slot]
             let (planned, assignments) = plannedRoute(route) { order in
                 let number = model.problem.orders[model.plannable[order]].number
@@ -45,7 +48,6 @@ extension PlanBuilder {
             if let reason = reasons[order] { unassigned.reason = reason }
             plan.unassigned.insert(unassigned, at: plan.unassigned.partitioningIndex { Self.inPlanOrder(unassigned, $0) })
         }
-        return plan
     }
 }
 

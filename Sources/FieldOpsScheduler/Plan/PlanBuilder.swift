@@ -115,7 +115,9 @@ struct PlanBuilder {
             }
             var evaluated = 0
             guard let (s, point) = solution.cheapestPlace(for: order, among: slots, model: model, evaluated: &evaluated) else {
-                let rule = slots.lazy.compactMap { solution.routes[$0].insertionFailure(of: order, model: self.model) }.first ?? .shift
+                // Candidate days fit the order alone and none had a place: the day total or the place names the rule.
+                let route = solution.routes[slots[0]]
+                let rule = route.exceedsDayTotal(adding: order, model: model) ?? route.placeFailure(of: order, model: model)
                 ruled[rule, default: []].append(other.id)
                 continue
             }

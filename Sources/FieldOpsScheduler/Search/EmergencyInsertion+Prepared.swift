@@ -2,16 +2,24 @@ import FieldOpsModel
 
 extension EmergencyInsertion {
     /// A published plan compiled once for emergencies: its model, its routes and the checks an order needs. Each
-    /// insertion then compiles only the new order and re-plans only the day it goes to (the server or a desk keeps
-    /// one per published plan; the value is not changed by an insertion, which returns the new plan).
+    /// insertion then compiles only the new order, re-plans only the day it goes to and updates the plan in place,
+    /// so that emergencies through the day each cost a fraction of a millisecond (the server or a desk keeps one
+    /// per published plan). A copy of `plan` taken by the caller is not changed, but makes the next insertion copy
+    /// the plan once.
     public struct Prepared: Sendable {
-        public let plan: Plan
-        let model: SchedulingModel
-        let solution: Solution
-        let numbers: Set<WorkOrderNumber>
-        let context: ProblemValidator.OrderContext
+        public private(set) var plan: Plan
+        private var model: SchedulingModel
+        private var solution: Solution
+        private var numbers: Set<WorkOrderNumber>
+        private let context: ProblemValidator.OrderContext
         /// Slot → index of its day in `plan.routes`.
-        let routeIndex: [Int: Int]
+        private let routeIndex: [Int: Int]
+
+        /// A technician-day as plans and models both name it.
+        private struct DayKey: Hashable {
+            var technician: TechnicianID
+            var start: Instant
+        }
 
         public init(_ plan: Plan) {
             self.plan = plan
@@ -30,13 +38,8 @@ extension EmergencyInsertion {
             })
         }
 
-        /// A technician-day as plans and models both name it.
-        struct DayKey: Hashable {
-            var technician: TechnicianID
-            var start: Instant
-        }
-
-        public func insert(_ order: WorkOrder) throws(Failure) -> (plan: Plan, outcome: Outcome) {
+        /// Puts `order` into the plan; on a thrown failure nothing has changed.
+        public mutating func insert(_ order: WorkOrder) throws(Failure) -> Outcome {
             if numbers.contains(order.number) {
                 throw Failure(description: "work order \(order.number) is already in the plan's problem")
             }
@@ -48,46 +51,44 @@ extension EmergencyInsertion {
             guard order.status.isPlannable else {
                 throw Failure(description: "order.status: work order \(order.number) is \(order.status); only an order still to be planned can be inserted")
             }
-            let (model, before) = try grown(by: order)
+            try grow(by: order)
+            numbers.insert(order.number)
+            // The plan's problem and the model's each take the order: shared, each append would copy the orders.
+            plan.problem.orders.append(order)
             let newOrder = model.orders.count - 1
-            var solution = before
-            var touched: [Int] = []
-            var bumped: Int?
-            if let (slot, point) = EmergencyInsertion.bestPlace(for: newOrder, in: solution, model: model) {
-                solution.insert(newOrder, into: slot, at: point, model: model)
-                touched = [slot]
-            } else if let bump = EmergencyInsertion.bestBump(for: newOrder, in: solution, model: model) {
-                // No free place: take out the least urgent order whose place lets the new one in (never a pinned
-                // one, never one as urgent as the new order).
+            let place = EmergencyInsertion.bestPlace(for: newOrder, in: solution, model: model)
+            // No free place: take out the least urgent order whose place lets the new one in (never a pinned one,
+            // never one as urgent as the new order).
+            let bump = place == nil ? EmergencyInsertion.bestBump(for: newOrder, in: solution, model: model) : nil
+            let bumped = bump?.victim
+            var earlierVisits: [Int: [(order: Int, start: Int)]] = [:]
+            if let touched = place?.slot ?? bump?.slot {
+                let route = solution.routes[touched]
+                earlierVisits[touched] = route.visits.indices.filter { !route.visits[$0].isBreak }.map { (route.visits[$0].order, route.starts[$0]) }
+            }
+            if let place {
+                solution.insert(newOrder, into: place.slot, at: place.point, model: model)
+            } else if let bump {
                 solution.remove([bump.victim], model: model)
                 solution.insert(newOrder, into: bump.slot, at: bump.point, model: model)
-                touched = [bump.slot]
-                bumped = bump.victim
             }
-            let builder = PlanBuilder(model: model)
             let reasons = bumped.map { [$0: "bumped by emergency order \(order.number) (\(order.priority)), which had no other place"] } ?? [:]
-            let rebuilt = builder.patch(
-                plan, routeIndex: routeIndex, before: before, after: solution, touched: touched,
+            PlanBuilder(model: model).patch(
+                &plan, routeIndex: routeIndex, earlierVisits: earlierVisits, after: solution,
                 explain: Set([newOrder] + (bumped.map { [$0] } ?? [])), reasons: reasons)
-            let outcome: Outcome
-            if let assignment = rebuilt.assignments.first(where: { $0.workOrder == order.number }) {
-                let bumpedNumber = bumped.map { model.problem.orders[model.plannable[$0]].number }
-                outcome = .placed(assignment, bumped: bumpedNumber)
-            } else if let unassigned = rebuilt.unassigned.first(where: { $0.workOrder == order.number }) {
-                outcome = .notPlaced(unassigned)
-            } else {
-                throw Failure(description: "work order \(order.number) is neither planned nor left out (a defect: please report it)")
+            if let assignment = plan.assignments.first(where: { $0.workOrder == order.number }) {
+                return .placed(assignment, bumped: bumped.map { model.problem.orders[model.plannable[$0]].number })
             }
-            return (rebuilt, outcome)
+            if let unassigned = plan.unassigned.first(where: { $0.workOrder == order.number }) { return .notPlaced(unassigned) }
+            throw Failure(description: "work order \(order.number) is neither planned nor left out (a defect: please report it)")
         }
 
         /// The model and routes with the new order in them, unassigned. A matrix has no figures for a new site, so
         /// there the model is built again with the order, whose row the matrix must have.
-        private func grown(by order: WorkOrder) throws(Failure) -> (SchedulingModel, Solution) {
-            if let model = model.adding(order) {
-                var solution = solution
+        private mutating func grow(by order: WorkOrder) throws(Failure) {
+            if model.add(order) {
                 solution.addOrder(model: model)
-                return (model, solution)
+                return
             }
             guard case .matrix(let matrix) = plan.problem.travel, let locations = matrix.locations,
                   locations.contains(order.number.rawValue)
@@ -96,8 +97,8 @@ extension EmergencyInsertion {
             }
             var problem = plan.problem
             problem.orders.append(order)
-            let model = SchedulingModel(problem: problem, neighbors: false, candidatesOnlyFor: [order.number])
-            return (model, Solution(model: model, warmStart: model.plannedVisits(of: plan)))
+            model = SchedulingModel(problem: problem, neighbors: false, candidatesOnlyFor: [order.number])
+            solution = Solution(model: model, warmStart: model.plannedVisits(of: plan))
         }
     }
 }

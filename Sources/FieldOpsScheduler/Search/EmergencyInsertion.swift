@@ -17,7 +17,9 @@ public enum EmergencyInsertion {
     /// One insertion into a plan read from a file; a plan kept in memory for several emergencies is `Prepared`
     /// once instead.
     public static func insert(_ order: WorkOrder, into plan: Plan) throws(Failure) -> (plan: Plan, outcome: Outcome) {
-        try Prepared(plan).insert(order)
+        var prepared = Prepared(plan)
+        let outcome = try prepared.insert(order)
+        return (prepared.plan, outcome)
     }
 
     /// The free place that costs least, ties to the one that moves the fewest later visits.
