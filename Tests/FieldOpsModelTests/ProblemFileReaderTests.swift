@@ -192,7 +192,7 @@ import Testing
             Issue.record("expected a matrix")
             return
         }
-        #expect(parsed.durations[0][1] == 300)
+        #expect(parsed.seconds(0, 1) == 300)
     }
 
     @Test func issuesPrintLikeACompilersMessages() {

@@ -8,26 +8,9 @@ public enum TravelModel: Hashable, Sendable {
     public static let cityDefault = TravelModel.haversine(roadFactor: 1.3, speedKmh: 30)
 }
 
-/// A routing engine's table response. Row and column `i` is `locations[i]`: a technician id (their home base)
-/// or a work order number (its site). Without `locations`, rows are the technicians in file order, then the
-/// orders in file order.
-public struct TravelMatrix: Hashable, Sendable, Codable {
-    /// Seconds from row to column.
-    public var durations: [[Double]]
-    /// Metres from row to column; when absent, distances are derived from durations at 30 km/h.
-    public var distances: [[Double]]?
-    public var locations: [String]?
-
-    public init(durations: [[Double]], distances: [[Double]]? = nil, locations: [String]? = nil) {
-        self.durations = durations
-        self.distances = distances
-        self.locations = locations
-    }
-}
-
 extension TravelModel: Codable {
     enum CodingKeys: String, CodingKey {
-        case model, roadFactor, speedKmh, durations, distances, locations
+        case model, roadFactor, speedKmh
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,9 +37,7 @@ extension TravelModel: Codable {
             try container.encode(speedKmh, forKey: .speedKmh)
         case .matrix(let matrix):
             try container.encode("matrix", forKey: .model)
-            try container.encode(matrix.durations, forKey: .durations)
-            try container.encodeIfPresent(matrix.distances, forKey: .distances)
-            try container.encodeIfPresent(matrix.locations, forKey: .locations)
+            try matrix.encode(to: encoder)
         }
     }
 }

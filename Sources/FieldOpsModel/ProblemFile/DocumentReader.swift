@@ -7,6 +7,10 @@ final class DocumentReader {
     /// The line each visited path starts on, so that checks made later on the decoded values can name it.
     private(set) var lines: [String: Int] = [:]
 
+    /// The folder side files (a travel matrix's tables) are read from: the problem file's; nil for a document
+    /// that came over the network, which may not name files on the server.
+    var sideFileDirectory: String?
+
     var hasErrors: Bool { issues.contains { $0.severity == .error } }
 
     func error(_ path: String, _ node: JSONNode?, _ message: String) {

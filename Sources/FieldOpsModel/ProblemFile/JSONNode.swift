@@ -10,6 +10,8 @@ public struct JSONNode: Sendable {
         case array([JSONNode])
         /// Members in file order; duplicates are reported by the parser and the last one wins in lookups.
         case object([(key: String, value: JSONNode)])
+        /// An array of rows of numbers the parser was asked to read as a table (`JSONParser.tables`).
+        case table(NumberTable)
     }
 
     public var value: Value
@@ -29,6 +31,7 @@ public struct JSONNode: Sendable {
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"
+        case .table: "an array"
         }
     }
 }

@@ -20,10 +20,30 @@ public struct JSONParser {
     /// Duplicate object keys, as (line, key): legal JSON but almost always a mistake in a hand-edited file.
     public private(set) var duplicateKeys: [(line: Int, key: String)] = []
 
+    /// Members whose array value is read as a `NumberTable` (with this rounding) instead of a node per number.
+    private let tables: [String: NumberTable.Rounding]
+
     static let maxDepth = 256
 
-    public init(bytes: [UInt8]) {
+    /// The travel matrix's tables: seconds round up, metres to the nearest.
+    public static let matrixTables: [String: NumberTable.Rounding] = ["durations": .up, "distances": .nearest]
+
+    public init(bytes: [UInt8], tables: [String: NumberTable.Rounding] = [:]) {
         self.bytes = bytes
+        self.tables = tables
+    }
+
+    /// A document that is one table (a matrix side file).
+    public mutating func parseTableDocument(rounding: NumberTable.Rounding) throws(SyntaxError) -> NumberTable {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
+            throw error(index < bytes.count ? "expected an array of rows of numbers" : "the file is empty; expected an array of rows of numbers")
+        }
+        guard case .table(let table) = try parseTable(rounding: rounding).value else { throw error("expected an array of rows of numbers") }
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the end of the JSON document") }
+        return table
     }
 
     public mutating func parseDocument() throws(SyntaxError) -> JSONNode {
@@ -116,7 +136,11 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if let rounding = tables[key], index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                members.append((key, try parseTable(rounding: rounding)))
+            } else {
+                members.append((key, try parseValue()))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -160,6 +184,137 @@ public struct JSONParser {
             throw error("expected ',' or ']' after an array element")
         }
     }
+
+    /// An array of rows of numbers into a table: rows that are not arrays and entries that are not numbers are
+    /// recorded in it (with their line) and skipped, so that all of them are reported, not only the first.
+    private mutating func parseTable(rounding: NumberTable.Rounding) throws(SyntaxError) -> JSONNode {
+        let startLine = line
+        try enter()
+        index += 1
+        var table = NumberTable(rounding: rounding)
+        var row = 0
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return JSONNode(.table(table), line: startLine)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[index] == UInt8(ascii: "[") {
+                try parseTableRow(row, into: &table)
+            } else {
+                let rowLine = line
+                let node = try parseValue()
+                table.problem(row: row, column: nil, line: rowLine, "must be an array of numbers, is \(node.kindDescription)")
+                table.endRow(row, columns: table.width ?? 0, line: rowLine)
+            }
+            row += 1
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return JSONNode(.table(table), line: startLine)
+            }
+            throw error("expected ',' or ']' after an array element")
+        }
+    }
+
+    private mutating func parseTableRow(_ row: Int, into table: inout NumberTable) throws(SyntaxError) {
+        let rowLine = line
+        try enter()
+        index += 1
+        var column = 0
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            table.endRow(row, columns: 0, line: rowLine)
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+            let valueLine = line
+            if bytes[index] == UInt8(ascii: "-") || isDigit(bytes[index]) {
+                table.append(try parseNumberValue(), row: row, column: column, line: valueLine)
+            } else {
+                let node = try parseValue()
+                table.problem(row: row, column: column, line: valueLine, "must be a number, is \(node.kindDescription)")
+                table.values.append(0)
+            }
+            column += 1
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                table.endRow(row, columns: column, line: rowLine)
+                return
+            }
+            throw error("expected ',' or ']' after an array element")
+        }
+    }
+
+    /// A number's value without making a string of it: whole numbers and plain decimals (a routing engine's
+    /// `123.4`) exactly from their digits; exponents and long mantissas through the standard library.
+    private mutating func parseNumberValue() throws(SyntaxError) -> Double {
+        let start = index
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: digits expected after '.'") }
+            while index < bytes.count, isDigit(bytes[index]) {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30)
+                digits += 1
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        var exponent = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            exponent = true
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: digits expected in exponent") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        // Up to 15 digits and 22 decimals, one division of two exact doubles is correctly rounded.
+        if !exponent && digits <= 15 && fractionDigits <= 22 {
+            let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        return Double(String(decoding: bytes[start..<index], as: UTF8.self)) ?? .nan
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     private mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index

@@ -50,6 +50,16 @@ public struct JSONWriter: Sendable {
                 output += index == sorted.count - 1 ? "\n" : ",\n"
             }
             output += indent + "}"
+        case .table(let table):
+            // A matrix: a row per line, however long, rather than a number per line.
+            let width = table.width ?? 0
+            output += "[\n"
+            for row in 0..<table.rows {
+                let values = table.values[min(row * width, table.values.count)..<min((row + 1) * width, table.values.count)]
+                output += inner + "[" + values.map(String.init).joined(separator: ", ") + "]"
+                output += row == table.rows - 1 ? "\n" : ",\n"
+            }
+            output += indent + "]"
         default:
             output += inline(node) ?? "null"
         }
@@ -79,6 +89,8 @@ public struct JSONWriter: Sendable {
                 parts.append(JSONWriter.quoted(member.key) + ": " + part)
             }
             return "{" + parts.joined(separator: ", ") + "}"
+        case .table(let table):
+            return table.rows == 0 ? "[]" : nil
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 extension ProblemFileReader {
     static func readPolicy(_ node: JSONNode, _ path: String, _ doc: DocumentReader) -> Policy? {
         guard let object = doc.object(node, path) else { return nil }
@@ -133,22 +134,95 @@ extension ProblemFileReader {
             guard let roadFactor, let speed else { return nil }
             return .haversine(roadFactor: roadFactor, speedKmh: speed)
         case "matrix":
-            let numbers: (JSONNode, String) -> [[Double]]? = { node, path in
-                doc.list(node, path) { row, rowPath in doc.list(row, rowPath, doc.double) }
-            }
-            let durations = object.required("durations", numbers)
-            let distances = object.optional("distances", numbers)
-            let distancesInvalid = object.has("distances") && distances == nil
+            let durations = readMatrixTable(object, "durations", rounding: .up, doc)
+            let distances = readMatrixTable(object, "distances", rounding: .nearest, doc)
             let locations = object.optional("locations") { doc.list($0, $1, doc.nonEmptyString) }
             let locationsInvalid = object.has("locations") && locations == nil
-            guard let durations, !distancesInvalid, !locationsInvalid else { return nil }
-            return .matrix(TravelMatrix(durations: durations, distances: distances, locations: locations))
+            guard case .read(let size, let seconds, let durationsFile) = durations, !locationsInvalid else {
+                if case .absent = durations { _ = object.required("durations") { _, _ in () } }
+                return nil
+            }
+            var metres: [Int32]?
+            var distancesFile: MatrixFileReference?
+            switch distances {
+            case .failed: return nil
+            case .absent: break
+            case .read(let distanceSize, let values, let file):
+                guard distanceSize == size else {
+                    doc.error(JSONPath.member(path, file == nil ? "distances" : "distancesFile"), object.node,
+                              "has \(distanceSize) rows; durations has \(size): the two tables must be the same size")
+                    return nil
+                }
+                guard (file == nil) == (durationsFile == nil) else {
+                    doc.error(JSONPath.member(path, "distancesFile"), object.node, "give both tables inline or both as side files")
+                    return nil
+                }
+                metres = values
+                distancesFile = file
+            }
+            return .matrix(TravelMatrix(
+                size: size, durations: seconds, distances: metres, locations: locations,
+                files: durationsFile.map { MatrixFiles(durations: $0, distances: distancesFile) }))
         case let other?:
             doc.error(JSONPath.member(path, "model"), object.member("model"),
                       "unknown travel model \"\(other)\"; use \"haversine\" or \"matrix\"")
             return nil
         case nil:
             return nil
+        }
+    }
+
+    enum MatrixTableRead {
+        case absent
+        case failed
+        /// The table, and the side file it came from (nil when inline).
+        case read(size: Int, values: [Int32], file: MatrixFileReference?)
+    }
+
+    /// A matrix table given inline (`key`: rows of numbers, which the parser read as a `NumberTable`) or as a side
+    /// file (`keyFile`: a path relative to the problem file), each wrong entry reported with its place and line.
+    static func readMatrixTable(_ object: ObjectReader, _ key: String, rounding: NumberTable.Rounding, _ doc: DocumentReader) -> MatrixTableRead {
+        let fileKey = key + "File"
+        let path = JSONPath.member(object.path, key)
+        switch (object.member(key), object.member(fileKey)) {
+        case (nil, nil):
+            return .absent
+        case (let inline?, _?):
+            doc.error(JSONPath.member(object.path, fileKey), inline, "give \(key) or \(fileKey), not both")
+            return .failed
+        case (let inline?, nil):
+            guard case .table(let table) = inline.value else {
+                doc.error(path, inline, "expected an array of rows of numbers, found \(inline.kindDescription)")
+                return .failed
+            }
+            for problem in table.problems {
+                let place = path + "[\(problem.row)]" + (problem.column.map { "[\($0)]" } ?? "")
+                doc.error(place, JSONNode(.null, line: problem.line), problem.message)
+            }
+            if table.problemCount > table.problems.count {
+                doc.error(path, inline, "\(table.problemCount - table.problems.count) more entries are wrong")
+            }
+            guard table.problems.isEmpty else { return .failed }
+            guard table.rows == (table.width ?? 0) else {
+                doc.error(path, inline, "has \(table.rows) rows of \(table.width ?? 0) columns; the matrix must be square")
+                return .failed
+            }
+            return .read(size: table.rows, values: table.values, file: nil)
+        case (nil, let fileNode?):
+            let filePath = JSONPath.member(object.path, fileKey)
+            guard let name = doc.nonEmptyString(fileNode, filePath) else { return .failed }
+            guard let directory = doc.sideFileDirectory else {
+                doc.error(filePath, fileNode, "a side file is read only from a problem file on disk, not from an upload; put the table inline")
+                return .failed
+            }
+            let resolved = name.hasPrefix("/") ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).standardizedFileURL.path
+            do {
+                let table = try MatrixFileReader.read(resolved, rounding: rounding)
+                return .read(size: table.size, values: table.values, file: MatrixFileReference(path: resolved, checksum: TravelMatrix.checksum(table.values)))
+            } catch {
+                doc.error(filePath, fileNode, "\(name): \(error.description)")
+                return .failed
+            }
         }
     }
 }

@@ -16,11 +16,13 @@ public enum ProblemFileReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ProblemFileError(issues: [ProblemIssue(path: "", message: "cannot read the file (is it a folder, or unreadable?)")])
         }
-        return try load(bytes: Array(data))
+        return try load(bytes: Array(data), sideFilesFrom: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
-    public static func load(bytes: [UInt8]) throws(ProblemFileError) -> LoadedProblem {
-        var parser = JSONParser(bytes: bytes)
+    /// - Parameter directory: where the side files a problem names are read from (its file's folder); nil for a
+    ///   problem that came over the network, which may not name files on the server.
+    public static func load(bytes: [UInt8], sideFilesFrom directory: String? = nil) throws(ProblemFileError) -> LoadedProblem {
+        var parser = JSONParser(bytes: bytes, tables: JSONParser.matrixTables)
         let root: JSONNode
         do {
             root = try parser.parseDocument()
@@ -31,6 +33,7 @@ public enum ProblemFileReader {
             throw ProblemFileError(issues: [ProblemIssue(path: "", line: error.line, message: message)])
         }
         let document = DocumentReader()
+        document.sideFileDirectory = directory
         for duplicate in parser.duplicateKeys {
             document.error("", JSONNode(.null, line: duplicate.line), "field \"\(duplicate.key)\" appears twice in the same object")
         }

@@ -17,7 +17,7 @@ public enum ProblemFileWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let compact = try encoder.encode(value)
-        var parser = JSONParser(bytes: Array(compact))
+        var parser = JSONParser(bytes: Array(compact), tables: JSONParser.matrixTables)
         let node = try parser.parseDocument()
         return Data(JSONWriter(keyOrder: keyOrder).text(node).utf8)
     }

@@ -112,21 +112,9 @@ public enum ProblemValidator {
             } else {
                 expected = problem.technicians.count + problem.orders.count
             }
-            checkMatrix(matrix.durations, name: "durations", size: expected, &issues)
-            if let distances = matrix.distances { checkMatrix(distances, name: "distances", size: expected, &issues) }
-        }
-    }
-
-    static func checkMatrix(_ rows: [[Double]], name: String, size: Int, _ issues: inout IssueList) {
-        if rows.count != size {
-            issues.error("travel.\(name)", "has \(rows.count) rows; expected \(size) (one per technician and work order)")
-        }
-        for (row, values) in rows.enumerated() {
-            if values.count != rows.count {
-                issues.error("travel.\(name)[\(row)]", "has \(values.count) columns; the matrix must be square (\(rows.count))")
-            }
-            if let column = values.firstIndex(where: { !($0 >= 0 && $0 <= InputLimits.matrixEntry) }) {
-                issues.error("travel.\(name)[\(row)][\(column)]", "must be between 0 and \(Int(InputLimits.matrixEntry)), is \(values[column])")
+            if matrix.size != expected {
+                let table = matrix.files == nil ? "durations" : "durationsFile"
+                issues.error("travel.\(table)", "has \(matrix.size) rows; expected \(expected) (one per technician and work order)")
             }
         }
     }

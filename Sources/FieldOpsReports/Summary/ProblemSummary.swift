@@ -76,7 +76,7 @@ public struct ProblemSummary: Sendable {
         case .haversine(let roadFactor, let speed):
             "straight line × \(trimmed(roadFactor)) at \(trimmed(speed)) km/h"
         case .matrix(let matrix):
-            "matrix of \(matrix.durations.count) locations\(matrix.distances == nil ? " (durations only)" : "")"
+            "matrix of \(matrix.size) locations\(matrix.distances == nil ? " (durations only)" : "")\(matrix.files == nil ? "" : " from side files")"
         }
     }
 

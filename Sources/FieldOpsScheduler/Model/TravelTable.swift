@@ -30,23 +30,38 @@ struct TravelTable: Sendable {
             if let locations = matrix.locations {
                 var index: [String: Int] = [:]
                 for (row, name) in locations.enumerated() { index[name] = row }
-                for (t, technician) in problem.technicians.enumerated() { rowOf[t] = index[technician.id.rawValue] ?? t }
-                for (o, order) in problem.orders.enumerated() {
-                    rowOf[problem.technicians.count + o] = index[order.number.rawValue] ?? problem.technicians.count + o
-                }
+                for (t, technician) in problem.technicians.enumerated() { rowOf[t] = index[technician.id.rawValue] ?? -1 }
+                for (o, order) in problem.orders.enumerated() { rowOf[problem.technicians.count + o] = index[order.number.rawValue] ?? -1 }
             }
-            var minutes = [Int32](repeating: 0, count: size * size)
-            var meters = [Int32](repeating: 0, count: size * size)
-            for a in 0..<size {
-                for b in 0..<size where a != b {
-                    let seconds = matrix.durations[rowOf[a]][rowOf[b]]
-                    minutes[a * size + b] = Int32(clamping: Int((seconds / 60).rounded(.up)))
-                    let distance = matrix.distances?[rowOf[a]][rowOf[b]] ?? seconds * 30_000 / 3600
-                    meters[a * size + b] = Int32(clamping: Int(distance.rounded()))
+            // A place the matrix has no row for (an order that arrived after the matrix was made, in a problem that
+            // was not validated against it) is out of reach rather than a crash: no day can take it.
+            let unreachable = Int(InputLimits.matrixEntry)
+            for k in rowOf.indices where rowOf[k] >= matrix.size { rowOf[k] = -1 }
+            func seconds(_ a: Int, _ b: Int) -> Int { rowOf[a] < 0 || rowOf[b] < 0 ? unreachable : matrix.seconds(rowOf[a], rowOf[b]) }
+            let minutes = Self.table(size) { a, b in Int32((seconds(a, b) + 59) / 60) }
+            let meters: [Int32]
+            if let distances = matrix.distances, size == matrix.size, rowOf.elementsEqual(0..<size) {
+                // Rows in the problem's own order: the metres are the matrix's table itself, not a copy.
+                meters = distances
+            } else {
+                meters = Self.table(size) { a, b in
+                    guard rowOf[a] >= 0, rowOf[b] >= 0, let meters = matrix.meters(rowOf[a], rowOf[b]) else {
+                        return Int32(clamping: (seconds(a, b) * 30_000 + 1800) / 3600)
+                    }
+                    return Int32(meters)
                 }
             }
             storage = .matrix(minutes: minutes, meters: meters, size: size)
         }
+    }
+
+    /// A `size × size` table of `value(a, b)`, 0 on the diagonal.
+    private static func table(_ size: Int, _ value: (Int, Int) -> Int32) -> [Int32] {
+        var table = [Int32](repeating: 0, count: size * size)
+        for a in 0..<size {
+            for b in 0..<size where a != b { table[a * size + b] = value(a, b) }
+        }
+        return table
     }
 
     /// One more place at the end (a new order's site). False, and nothing changed, for a matrix, which has no
