@@ -104,3 +104,33 @@ import Testing
         }
     }
 }
+
+/// Routes made elsewhere are judged by FieldOps' own rules: FieldOps' own routes, given back, score at least as
+/// well as in its plan (the break may find a better place), and wrong routes are refused by name.
+@Suite struct RouteScoringTests {
+    @Test func fieldOpsOwnRoutesScoreAsTheyDidAndWrongRoutesAreRefused() throws {
+        let problem = ProblemGenerator(.init(technicians: 8, orders: 70, days: 2, seed: 9)).generate()
+        var tick = 0.0
+        let plan = Planner(options: SolverOptions(timeLimit: .infinity, iterationLimit: 100, seed: 1)).plan(problem, clock: { tick += 0.001; return tick }).plan
+        let routes = plan.routes.filter { !$0.workOrders.isEmpty }.map {
+            RouteScoring.Route(technicianId: $0.technicianId, date: $0.date, workOrders: $0.workOrders)
+        }
+        let judged = try RouteScoring.plan(problem, routes: routes)
+        #expect(judged.score.hard == plan.score.hard && judged.score.medium == plan.score.medium)
+        #expect(judged.score >= plan.score)
+        #expect(Set(judged.assignments.map(\.workOrder)) == Set(plan.assignments.map(\.workOrder)))
+        #expect(judged.routes.filter { !$0.workOrders.isEmpty }.map(\.workOrders) == routes.map(\.workOrders))
+
+        var twice = routes
+        twice[0].workOrders.append(routes[1].workOrders[0])
+        #expect(throws: RouteScoring.Failure.self) { try RouteScoring.plan(problem, routes: twice) }
+        var stranger = routes
+        stranger[0].technicianId = "NOBODY"
+        do {
+            _ = try RouteScoring.plan(problem, routes: stranger)
+            Issue.record("an unknown technician was accepted")
+        } catch {
+            #expect(error.description.contains("unknown technician NOBODY"))
+        }
+    }
+}
