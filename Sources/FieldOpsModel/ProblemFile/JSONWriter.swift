@@ -27,7 +27,7 @@ public struct JSONWriter: Sendable {
     }
 
     private func write(_ node: JSONNode, indent: String, into output: inout String) {
-        if let line = inline(node), line.count <= inlineLimit {
+        if let line = inline(node, budget: inlineLimit), line.count <= inlineLimit {
             output += line
             return
         }
@@ -61,32 +61,45 @@ public struct JSONWriter: Sendable {
             }
             output += indent + "]"
         default:
-            output += inline(node) ?? "null"
+            output += inline(node, budget: inlineLimit) ?? "null"
         }
     }
 
-    /// The one-line form of scalars, and of containers whose members are all scalars or small objects of them.
-    private func inline(_ node: JSONNode, depth: Int = 0) -> String? {
+    /// The one-line form of scalars, and of containers whose members are all scalars or small objects of them;
+    /// nil for a container whose one line would pass `budget` characters, as soon as it does (a plan's long lists
+    /// are not rendered on one line only to be thrown away).
+    private func inline(_ node: JSONNode, depth: Int = 0, budget: Int) -> String? {
         switch node.value {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let lexeme): return lexeme
         case .string(let text): return JSONWriter.quoted(text)
         case .array(let items):
-            guard depth < 2 else { return nil }
+            // Each item takes a character and a separator at least.
+            guard depth < 2, items.count * 3 <= budget + 2 else { return nil }
             var parts: [String] = []
+            var used = 2
             for item in items {
-                guard let part = inline(item, depth: depth + 1) else { return nil }
+                // What is left of the line once this item's separator, counted in `used`, is not needed.
+                guard let part = inline(item, depth: depth + 1, budget: budget + 2 - used) else { return nil }
+                used += part.count + 2
+                guard used <= budget + 2 else { return nil }
                 parts.append(part)
             }
             return "[" + parts.joined(separator: ", ") + "]"
         case .object(let members):
-            guard depth < 2 else { return nil }
+            guard depth < 2, members.count * 6 <= budget + 2 else { return nil }
             if members.isEmpty { return "{}" }
             var parts: [String] = []
+            var used = 2
             for member in ordered(members) {
-                guard let part = inline(member.value, depth: depth + 1) else { return nil }
-                parts.append(JSONWriter.quoted(member.key) + ": " + part)
+                let key = JSONWriter.quoted(member.key) + ": "
+                guard let part = inline(member.value, depth: depth + 1, budget: budget + 2 - used - key.count)
+                else { return nil }
+                let entry = key + part
+                used += entry.count + 2
+                guard used <= budget + 2 else { return nil }
+                parts.append(entry)
             }
             return "{" + parts.joined(separator: ", ") + "}"
         case .table(let table):

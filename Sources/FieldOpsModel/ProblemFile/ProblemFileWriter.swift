@@ -14,11 +14,14 @@ public enum ProblemFileWriter {
 
     /// Any value as readable, deterministic JSON (see `JSONWriter`).
     public static func data<T: Encodable>(_ value: T, keyOrder: [String] = keyOrder) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let compact = try encoder.encode(value)
-        var parser = JSONParser(bytes: Array(compact), tables: JSONParser.matrixTables)
-        let node = try parser.parseDocument()
+        // The compact text and the parser's copy go before the pretty text is made: a plan of 5,000 orders is tens
+        // of megabytes each way.
+        let node = try {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var parser = JSONParser(bytes: Array(try encoder.encode(value)), tables: JSONParser.matrixTables)
+            return try parser.parseDocument()
+        }()
         return Data(JSONWriter(keyOrder: keyOrder).text(node).utf8)
     }
 
