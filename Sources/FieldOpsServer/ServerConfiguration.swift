@@ -11,18 +11,21 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeoutSeconds: Int
     /// A request's head and body must arrive within this long.
     public var readTimeoutSeconds: Int
+    /// Threads for the dispatcher's optimize (see `SolverOptions.threads`).
+    public var searchThreads: Int
     /// The server's clock (a fixed one in tests).
     public var clock: @Sendable () -> Instant
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1_048_576, idleTimeoutSeconds: Int = 30,
-        readTimeoutSeconds: Int = 60, clock: @escaping @Sendable () -> Instant = { Instant(Date()) }
+        readTimeoutSeconds: Int = 60, searchThreads: Int = 1, clock: @escaping @Sendable () -> Instant = { Instant(Date()) }
     ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.readTimeoutSeconds = readTimeoutSeconds
+        self.searchThreads = searchThreads
         self.clock = clock
     }
 }

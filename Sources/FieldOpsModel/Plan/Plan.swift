@@ -33,17 +33,21 @@ public struct SolverSummary: Hashable, Sendable, Codable {
     public var seed: UInt64
     public var timeLimitSeconds: Double
     public var iterationLimit: Int?
+    /// Searches run side by side (absent in plans written before there were several).
+    public var threads: Int?
+    /// All threads' iterations together.
     public var iterations: Int
     public var movesEvaluated: Int
     public var elapsedSeconds: Double
 
     public init(
-        seed: UInt64, timeLimitSeconds: Double, iterationLimit: Int?, iterations: Int, movesEvaluated: Int,
-        elapsedSeconds: Double
+        seed: UInt64, timeLimitSeconds: Double, iterationLimit: Int?, threads: Int? = nil, iterations: Int,
+        movesEvaluated: Int, elapsedSeconds: Double
     ) {
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
         self.iterationLimit = iterationLimit
+        self.threads = threads
         self.iterations = iterations
         self.movesEvaluated = movesEvaluated
         self.elapsedSeconds = elapsedSeconds

@@ -193,7 +193,7 @@ extension Solver.Result {
     public func plan(model: SchedulingModel, options: SolverOptions) -> Plan {
         PlanBuilder(model: model).plan(from: solution, summary: SolverSummary(
             seed: options.seed, timeLimitSeconds: options.timeLimit, iterationLimit: options.iterationLimit,
-            iterations: iterations, movesEvaluated: movesEvaluated, elapsedSeconds: elapsed))
+            threads: options.threads, iterations: iterations, movesEvaluated: movesEvaluated, elapsedSeconds: elapsed))
     }
 
     /// Per technician-day, the model's order indices (into `model.orders`, which follow the problem's plannable

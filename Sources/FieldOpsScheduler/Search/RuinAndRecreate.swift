@@ -2,11 +2,13 @@ import FieldOpsModel
 
 /// Large neighbourhood search: take out a handful of orders that lie close together (and some that are
 /// unassigned nearby), put them back one by one at their cheapest places, and keep the result when it is good
-/// enough. Pinned orders are never taken out.
-struct RuinAndRecreate {
+/// enough. Pinned orders are never taken out. Within a region (a decomposed search) only the region's orders move,
+/// and only into its routes.
+struct RuinAndRecreate: Sendable {
     let model: SchedulingModel
     var random: SeededGenerator
     var movesEvaluated = 0
+    var region: SearchRegion?
 
     init(model: SchedulingModel, seed: UInt64) {
         self.model = model
@@ -15,11 +17,17 @@ struct RuinAndRecreate {
 
     /// One iteration on `solution`; returns the routes as they were before it, for undo.
     mutating func step(_ solution: inout Solution) -> [Route] {
-        guard !model.orders.isEmpty else { return [] }
-        var seed = random.next(below: model.orders.count)
+        let owned = region?.orders
+        let count = owned?.count ?? model.orders.count
+        guard count > 0 else { return [] }
+        let pick = { (random: inout SeededGenerator) in
+            let index = random.next(below: count)
+            return owned?[index] ?? index
+        }
+        var seed = pick(&random)
         // Prefer a seed that is assigned: ruin has to take something out.
         for _ in 0..<8 where solution.slotOf[seed] < 0 || model.orders[seed].pinned {
-            seed = random.next(below: model.orders.count)
+            seed = pick(&random)
         }
         let size = 2 + random.next(below: min(28, max(1, model.orders.count / 4)))
         var removed: [Int] = []
@@ -27,7 +35,7 @@ struct RuinAndRecreate {
         let strings = random.next(below: 2) == 0 && solution.slotOf[seed] >= 0
         var routesCut = Set<Int>()
         for order in [seed] + model.neighbors[seed] {
-            if model.orders[order].pinned { continue }
+            if model.orders[order].pinned || region?.ownsOrder[order] == false { continue }
             if solution.slotOf[order] >= 0 {
                 guard removed.count < size else { continue }
                 if strings {
@@ -46,7 +54,7 @@ struct RuinAndRecreate {
         }
         // Sometimes also an order from the unassigned pool anywhere, so no order is forgotten.
         if random.next(below: 4) == 0 {
-            let pool = solution.unassigned.filter { !model.orders[$0].pinned }
+            let pool = solution.unassigned.filter { !model.orders[$0].pinned && region?.ownsOrder[$0] != false }
             if !pool.isEmpty { retry.append(pool[random.next(below: pool.count)]) }
         }
         var touched: [Int: Route] = [:]
@@ -76,7 +84,9 @@ struct RuinAndRecreate {
             return keys[$0]! != keys[$1]! ? keys[$0]! < keys[$1]! : $0 < $1
         }
         for order in reinsert {
-            if let (slot, point) = solution.cheapestPlace(for: order, model: model, evaluated: &movesEvaluated) {
+            if let (slot, point) = solution.cheapestPlace(
+                for: order, among: region?.candidates[order], model: model, evaluated: &movesEvaluated)
+            {
                 if touched[slot] == nil { touched[slot] = solution.routes[slot] }
                 solution.insert(order, into: slot, at: point, model: model)
             }

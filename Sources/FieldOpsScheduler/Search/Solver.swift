@@ -1,7 +1,8 @@
 import FieldOpsModel
 
 /// Plans a problem: a regret-insertion construction, then ruin-and-recreate with threshold acceptance until the
-/// time or iteration limit. Deterministic for a seed: randomness, clock and deadline come in as arguments.
+/// time or iteration limit, on one thread or several that exchange the best plan. Deterministic for a seed and a
+/// thread count: randomness, clock and deadline come in as arguments.
 public struct Solver: Sendable {
     public let model: SchedulingModel
     public let options: SolverOptions
@@ -41,66 +42,18 @@ public struct Solver: Sendable {
         if options.iterationLimit ?? 1 > 0 && options.timeLimit > 0 {
             descent.run(&current) { clock() - descentStart >= descentBudget }
         }
-        var best = current
-        var moves = construction.movesEvaluated + descent.movesEvaluated
-
-        var search = RuinAndRecreate(model: model, seed: options.seed)
-        let searchStart = descentStart
-        var lastReport = searchStart
-        var iterations = 0
-        // Threshold acceptance: a worse plan is kept when it is within a threshold that shrinks to zero. The
-        // threshold is calibrated on the size of the changes the first iterations make (the total cost can be
-        // dominated by lateness that no move changes, so a share of it would be meaningless). 0.6 of the mean
-        // change: on 16 hard Solomon instances at 5 s, 0.05 / 0.2 / 0.6 / 1.2 / 2.5 gave mean distances
-        // 1.016 / 1.009 / 1.007 / 1.015 / 1.014 × PyVRP's (benchmarks/literature).
-        var calibration: [Int] = []
-        var initialThreshold = 0.0
-        while true {
-            if let limit = options.iterationLimit, iterations >= limit { break }
-            let now = clock()
-            if now - searchStart >= options.timeLimit { break }
-            if model.orders.isEmpty { break }
-            let fraction: Double
-            if let limit = options.iterationLimit, limit > 0 {
-                fraction = options.timeLimit.isFinite ? max(Double(iterations) / Double(limit), (now - searchStart) / options.timeLimit)
-                    : Double(iterations) / Double(limit)
-            } else {
-                fraction = (now - searchStart) / options.timeLimit
-            }
-            let threshold = initialThreshold * max(0, 1 - fraction)
-            let before = current.score
-            let undo = search.step(&current)
-            iterations += 1
-            let after = current.score
-            // Levels are compared in order: never more broken rules, never fewer orders assigned (by weight); only
-            // the soft level may get worse, by less than the threshold.
-            let change = before.soft - after.soft
-            if calibration.count < 100, after.medium == before.medium {
-                if change != 0 { calibration.append(abs(change)) }
-                if calibration.count == 100 || (iterations == 200 && !calibration.isEmpty) {
-                    initialThreshold = 0.6 * Double(calibration.reduce(0, +)) / Double(calibration.count)
-                    calibration = Array(repeating: 0, count: 100)
-                }
-            }
-            let accept = after.hard > before.hard || (after.hard == before.hard
-                && (after.medium > before.medium || (after.medium == before.medium && Double(change) <= threshold)))
-            if !accept {
-                for route in undo { current.restore(route, model: model) }
-            } else if current.score > best.score {
-                best = current
-            }
-            if now - lastReport >= options.progressInterval {
-                lastReport = now
-                progress(SolverProgress(
-                    bestScore: best.score, elapsed: now - started, iterations: iterations,
-                    movesEvaluated: moves + search.movesEvaluated, phase: "search"))
-            }
-        }
-        moves += search.movesEvaluated
+        let moves = construction.movesEvaluated + descent.movesEvaluated
+        let search = SearchRun(
+            model: model, options: options, started: started, searchStart: descentStart, movesBefore: moves)
+        let outcome = options.threads <= 1 ? search.single(from: current, clock: clock, progress: progress)
+            : options.decomposition ? search.decomposed(from: current, clock: clock, progress: progress)
+            : search.parallel(from: current, clock: clock, progress: progress)
+        let (best, iterations) = (outcome.best, outcome.iterations)
+        let totalMoves = moves + outcome.movesEvaluated
         let elapsed = clock() - started
-        progress(SolverProgress(bestScore: best.score, elapsed: elapsed, iterations: iterations, movesEvaluated: moves, phase: "done"))
+        progress(SolverProgress(bestScore: best.score, elapsed: elapsed, iterations: iterations, movesEvaluated: totalMoves, phase: "done"))
         return Result(
-            score: best.score, iterations: iterations, movesEvaluated: moves, constructionSeconds: constructionSeconds,
+            score: best.score, iterations: iterations, movesEvaluated: totalMoves, constructionSeconds: constructionSeconds,
             elapsed: elapsed, solution: best)
     }
 }

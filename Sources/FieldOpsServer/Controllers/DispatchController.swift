@@ -103,7 +103,7 @@ struct DispatchController {
         guard let requested = body.timeLimitSeconds ?? 10 as Double?, requested.isFinite, (0...60).contains(requested) else {
             throw APIError(.badRequest, "invalid_body", "timeLimitSeconds must be between 0 and 60")
         }
-        let options = SolverOptions(timeLimit: requested, seed: body.seed ?? 1)
+        let options = SolverOptions(timeLimit: requested, seed: body.seed ?? 1, threads: configuration.searchThreads)
         let published = try await solveSlot.exclusively {
             guard let problem = try await database.planningProblem() else {
                 throw APIError(.unprocessableContent, "nothing_imported", "import a problem first")

@@ -13,6 +13,7 @@ extension FieldOps {
         @Option(help: "Seconds of search.") var timeLimit: Double = 10
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Option(help: "Also write the plan (JSON) here.") var out: String?
+        @OptionGroup var search: ThreadsOption
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
@@ -22,7 +23,7 @@ extension FieldOps {
                     throw CommandFailure("\(database.db): nothing imported yet; run `fieldops import --db \(database.db) PROBLEM.json` first")
                 }
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
-                let plan = Planner(options: SolverOptions(timeLimit: timeLimit, seed: seed)).plan(problem, progress: { progress.show($0) }).plan
+                let plan = Planner(options: SolverOptions(timeLimit: timeLimit, seed: seed, threads: search.threads)).plan(problem, progress: { progress.show($0) }).plan
                 progress.finish()
                 if let out { try writeFile(try ProblemFileWriter.data(plan), to: out) }
                 let summary = try db.publish(plan, actor: ProcessInfo.processInfo.environment["USER"] ?? "optimizer", at: Instant(Date()))

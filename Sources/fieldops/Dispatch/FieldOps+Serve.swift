@@ -14,6 +14,7 @@ extension FieldOps {
         @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
         @Option(help: "Port to listen on.") var port: Int = 8080
         @Option(help: "Largest request body in bytes.") var maxBodyBytes: Int = 1_048_576
+        @OptionGroup var search: ThreadsOption
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
@@ -26,7 +27,7 @@ extension FieldOps {
                 var logger = Logger(label: "fieldops.server")
                 logger.logLevel = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info
                 let app = buildApplication(
-                    database: db, configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes), logger: logger)
+                    database: db, configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, searchThreads: search.threads), logger: logger)
                 logger.info("serving \(database.db) on http://\(host):\(port)")
                 do {
                     try await app.runService()

@@ -1,0 +1,195 @@
+import Dispatch
+import FieldOpsModel
+import Foundation
+
+/// The ruin-and-recreate phase of a solve: one walker, or one per thread that meet every
+/// `SolverOptions.exchangeInterval` iterations, where every walker behind the best plan found so far goes on from it. Walkers meet after a fixed
+/// number of iterations, not seconds, so that a run with an iteration limit is the same for a seed and a thread
+/// count however the threads are scheduled.
+struct SearchRun: Sendable {
+    let model: SchedulingModel
+    let options: SolverOptions
+    /// Clock readings at the start of the solve and of the search.
+    let started: Double
+    let searchStart: Double
+    /// Moves the construction and the descent evaluated, for progress reports.
+    let movesBefore: Int
+
+    struct Outcome {
+        var best: Solution
+        /// All walkers' iterations and moves together.
+        var iterations: Int
+        var movesEvaluated: Int
+
+        init(best: Solution, iterations: Int, movesEvaluated: Int) {
+            self.best = best
+            self.iterations = iterations
+            self.movesEvaluated = movesEvaluated
+        }
+
+        init(best: Solution, walkers: [SearchWalker]) {
+            self.init(
+                best: best, iterations: walkers.reduce(0) { $0 + $1.iterations },
+                movesEvaluated: walkers.reduce(0) { $0 + $1.movesEvaluated })
+        }
+    }
+
+    /// How far through the search a walker is (0 to 1) after `iterations` of its own and `elapsed` seconds. An
+    /// iteration limit, when there is one, decides alone: with the clock in it a repeatable run would not be.
+    func fraction(iterations: Int, elapsed: Double) -> Double {
+        if let limit = options.iterationLimit, limit > 0 { return Double(iterations) / Double(limit) }
+        return elapsed / options.timeLimit
+    }
+
+    func single(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
+        var walker = SearchWalker(model: model, seed: options.seed, start: start)
+        var lastReport = searchStart
+        while !model.orders.isEmpty {
+            if let limit = options.iterationLimit, walker.iterations >= limit { break }
+            let now = clock()
+            if now - searchStart >= options.timeLimit { break }
+            walker.step(model: model, fraction: fraction(iterations: walker.iterations, elapsed: now - searchStart))
+            if now - lastReport >= options.progressInterval {
+                lastReport = now
+                progress(SolverProgress(
+                    bestScore: walker.best.score, elapsed: now - started, iterations: walker.iterations,
+                    movesEvaluated: movesBefore + walker.movesEvaluated, phase: "search"))
+            }
+        }
+        return Outcome(best: walker.best, iterations: walker.iterations, movesEvaluated: walker.movesEvaluated)
+    }
+
+    /// Walkers that each search the whole plan and meet to go on from the best one found.
+    func parallel(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
+        var walkers = (0..<options.threads).map { SearchWalker(model: model, seed: Self.seed(options.seed, walker: $0), start: start) }
+        var best = start
+        var epoch = Epoch(run: self)
+        while epoch.next(walkers) {
+            epoch.run(&walkers, best: best.score, clock: clock, progress: progress)
+            // The first walker with the best plan wins a tie, so the exchange does not depend on timing.
+            var winner = 0
+            for index in walkers.indices.dropFirst() where walkers[index].best.score > walkers[winner].best.score {
+                winner = index
+            }
+            if walkers[winner].best.score > best.score { best = walkers[winner].best }
+            for index in walkers.indices where walkers[index].best.score < best.score { walkers[index].adopt(best) }
+        }
+        return Outcome(best: best, walkers: walkers)
+    }
+
+    /// Walkers that each search a region of the plan (`SearchRegion`), so that every thread works on one plan:
+    /// at each meeting the regions' plans are put together and split again along other lines.
+    func decomposed(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
+        var walkers = (0..<options.threads).map { SearchWalker(model: model, seed: Self.seed(options.seed, walker: $0), start: start) }
+        var current = start
+        var best = start
+        var epoch = Epoch(run: self)
+        while epoch.next(walkers) {
+            let regions = SearchRegion.split(current, model: model, count: walkers.count, round: epoch.number)
+            for index in walkers.indices { walkers[index].enter(regions[index], from: current) }
+            epoch.run(&walkers, best: best.score, clock: clock, progress: progress)
+            var bestOfRegions = current
+            for (index, walker) in walkers.enumerated() {
+                for slot in model.slots.indices where regions[index].ownsSlot[slot] {
+                    current.restore(walker.current.routes[slot], model: model)
+                    bestOfRegions.restore(walker.best.routes[slot], model: model)
+                }
+            }
+            if bestOfRegions.score > best.score { best = bestOfRegions }
+        }
+        return Outcome(best: best, walkers: walkers)
+    }
+
+    /// The walkers' time between two meetings: the other walkers on threads of their own, the leader on the calling
+    /// thread, where it alone reads the clock (which need not be thread-safe) and reports progress.
+    private struct Epoch {
+        let run: SearchRun
+        let shared = SharedSearchState()
+        private(set) var number = 0
+        private var lastReport: Double
+
+        init(run: SearchRun) {
+            self.run = run
+            lastReport = run.searchStart
+        }
+
+        /// Whether there is another epoch to run, counting it.
+        mutating func next(_ walkers: [SearchWalker]) -> Bool {
+            guard !run.model.orders.isEmpty, !shared.stopped else { return false }
+            if let limit = run.options.iterationLimit, walkers.allSatisfy({ $0.iterations >= limit }) { return false }
+            number += 1
+            return true
+        }
+
+        mutating func run(
+            _ walkers: inout [SearchWalker], best: Score, clock: () -> Double, progress: (SolverProgress) -> Void
+        ) {
+            let (run, shared) = (self.run, self.shared)
+            let until = number * max(1, run.options.exchangeInterval)
+            let others = walkers.dropFirst().map(WalkerBox.init)
+            let group = DispatchGroup()
+            for box in others {
+                DispatchQueue.global().async(group: group) {
+                    while box.walker.iterations < until && !shared.stopped {
+                        let iterations = box.walker.iterations
+                        if let limit = run.options.iterationLimit, iterations >= limit { break }
+                        box.walker.step(model: run.model, fraction: run.fraction(iterations: iterations, elapsed: shared.elapsed))
+                    }
+                }
+            }
+            var leader = walkers[0]
+            while leader.iterations < until {
+                if let limit = run.options.iterationLimit, leader.iterations >= limit { break }
+                let now = clock()
+                let elapsed = now - run.searchStart
+                if elapsed >= run.options.timeLimit {
+                    shared.stop()
+                    break
+                }
+                shared.elapsed = elapsed
+                leader.step(model: run.model, fraction: run.fraction(iterations: leader.iterations, elapsed: elapsed))
+                if now - lastReport >= run.options.progressInterval {
+                    lastReport = now
+                    progress(SolverProgress(
+                        bestScore: max(best, leader.best.score), elapsed: now - run.started,
+                        iterations: leader.iterations * walkers.count,
+                        movesEvaluated: run.movesBefore + leader.movesEvaluated * walkers.count, phase: "search"))
+                }
+            }
+            group.wait()
+            walkers = [leader] + others.map(\.walker)
+        }
+    }
+
+    /// Walker 0 searches with the run's own seed (one thread is the single-threaded search); the others get seeds
+    /// of their own derived from it.
+    static func seed(_ seed: UInt64, walker: Int) -> UInt64 {
+        seed &+ UInt64(walker) &* 0x9E37_79B9_7F4A_7C15
+    }
+}
+
+/// A walker that runs on another thread between exchanges (only that thread touches it meanwhile).
+private final class WalkerBox: @unchecked Sendable {
+    var walker: SearchWalker
+
+    init(_ walker: SearchWalker) {
+        self.walker = walker
+    }
+}
+
+/// What the walkers of a parallel search share while they run: whether to stop, and the seconds walker 0 last
+/// read from the clock.
+private final class SharedSearchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopFlag = false
+    private var seconds = 0.0
+
+    var stopped: Bool { lock.withLock { stopFlag } }
+
+    func stop() { lock.withLock { stopFlag = true } }
+
+    var elapsed: Double {
+        get { lock.withLock { seconds } }
+        set { lock.withLock { seconds = newValue } }
+    }
+}

@@ -1,0 +1,89 @@
+import FieldOpsModel
+@testable import FieldOpsScheduler
+import Testing
+
+/// Several walkers searching side by side and exchanging the best plan (`SolverOptions.threads`).
+@Suite struct ParallelSearchTests {
+    func solve(
+        _ problem: Problem, iterations: Int, seed: UInt64, threads: Int, exchangeInterval: Int = 40, decomposition: Bool = true
+    ) -> (Solver.Result, SchedulingModel, Plan) {
+        let model = SchedulingModel(problem: problem)
+        var options = SolverOptions(timeLimit: .infinity, iterationLimit: iterations, seed: seed, threads: threads)
+        options.exchangeInterval = exchangeInterval
+        options.decomposition = decomposition
+        var tick = 0.0
+        let result = Solver(model: model, options: options).solve(clock: { tick += 0.001; return tick })
+        return (result, model, result.plan(model: model, options: options))
+    }
+
+    static func describe(_ plan: Plan) -> [String] {
+        plan.assignments.map { "\($0.workOrder) \($0.technicianId) \($0.start)" }
+    }
+
+    @Test(arguments: [(UInt64(3), 2, true), (8, 3, true), (3, 2, false), (8, 3, false)])
+    func theSameSeedAndThreadCountGiveTheSamePlan(seed: UInt64, threads: Int, decomposition: Bool) {
+        let problem = ProblemGenerator(.init(technicians: 10, orders: 120, days: 2, seed: seed)).generate()
+        // Several exchanges: walkers adopt each other's plans, or regions are put together and split again.
+        let (first, model, firstPlan) = solve(problem, iterations: 200, seed: seed, threads: threads, decomposition: decomposition)
+        let (second, _, secondPlan) = solve(problem, iterations: 200, seed: seed, threads: threads, decomposition: decomposition)
+        #expect(Self.describe(firstPlan) == Self.describe(secondPlan))
+        #expect(first.score == second.score)
+        #expect(first.iterations == 200 * threads, "every walker makes the iteration limit")
+        #expect(first.recomputedScore(model: model) == first.score, "the exchanged plan's score is its own")
+        #expect(FeasibilityChecker.breaches(of: firstPlan).isEmpty)
+    }
+
+    @Test(arguments: [UInt64(2), 6])
+    func beforeTheFirstExchangeTheFirstWalkerIsTheSingleSearch(seed: UInt64) {
+        // Walkers on the whole plan: the first has the run's seed, so the best of several can only be better than
+        // one alone.
+        let problem = ProblemGenerator(.init(technicians: 8, orders: 100, days: 1, seed: seed)).generate()
+        let (single, _, _) = solve(problem, iterations: 150, seed: seed, threads: 1)
+        let (parallel, _, _) = solve(problem, iterations: 150, seed: seed, threads: 2, exchangeInterval: 1_000, decomposition: false)
+        #expect(parallel.score >= single.score)
+        let (others, _, _) = solve(problem, iterations: 150, seed: seed, threads: 3, exchangeInterval: 1_000, decomposition: false)
+        #expect(others.score >= parallel.score, "a third walker is one more chance, nothing less")
+    }
+
+    @Test func pinnedOrdersStayPinnedAcrossExchanges() {
+        let problem = ProblemGenerator(.init(technicians: 12, orders: 150, days: 1, seed: 5)).generate()
+        let pinned = problem.orders.filter { $0.lock != nil }
+        #expect(!pinned.isEmpty)
+        let (_, _, plan) = solve(problem, iterations: 160, seed: 5, threads: 2, exchangeInterval: 20)
+        for order in pinned {
+            let assignment = plan.assignments.first { $0.workOrder == order.number }
+            if let technician = order.lock?.technicianId { #expect(assignment?.technicianId == technician) }
+            if let start = order.lock?.start { #expect(assignment?.start == start) }
+        }
+        #expect(plan.solver.threads == 2)
+    }
+
+    @Test(arguments: [(UInt64(4), 2, 1), (9, 3, 2)])
+    func regionsSplitThePlanIntoDisjointParts(seed: UInt64, count: Int, days: Int) {
+        let problem = ProblemGenerator(.init(technicians: 9, orders: 90 * days, days: days, seed: seed)).generate()
+        let model = SchedulingModel(problem: problem)
+        var construction = Construction(model: model)
+        let solution = construction.build(warmStart: [])
+        #expect(!solution.unassigned.isEmpty, "the test needs unassigned orders to place")
+        for round in 0..<4 {
+            let regions = SearchRegion.split(solution, model: model, count: count, round: round)
+            #expect(regions.count == count)
+            for slot in model.slots.indices {
+                #expect(regions.filter { $0.ownsSlot[slot] }.count == 1, "every route is in exactly one region")
+            }
+            for order in model.orders.indices where !model.candidates[order].isEmpty {
+                let owners = regions.indices.filter { regions[$0].ownsOrder[order] }
+                #expect(owners.count == 1, "every order that has a place is in exactly one region")
+                guard let owner = owners.first else { continue }
+                if solution.slotOf[order] >= 0 { #expect(regions[owner].ownsSlot[solution.slotOf[order]]) }
+                #expect(regions[owner].candidates[order].allSatisfy { regions[owner].ownsSlot[$0] })
+                #expect(regions[owner].orders.contains(order))
+            }
+            let sizes = regions.map { region in model.slots.indices.filter { region.ownsSlot[$0] }.count }
+            #expect(sizes.max()! - sizes.min()! <= 1, "regions have about as many routes each: \(sizes)")
+        }
+        let first = SearchRegion.split(solution, model: model, count: count, round: 0)
+        let second = SearchRegion.split(solution, model: model, count: count, round: 1)
+        #expect(first.map(\.ownsSlot) != second.map(\.ownsSlot), "the next round cuts along other lines")
+    }
+}
