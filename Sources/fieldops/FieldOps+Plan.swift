@@ -20,6 +20,7 @@ extension FieldOps {
         var published: String?
         @Option(help: "With --published: nothing that starts within this many minutes of --now moves.") var freezeMinutes: Int = 0
         @Option(help: "With --published: the current time (RFC 3339); default: the clock.") var now: String?
+        @OptionGroup var search: ThreadsOption
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -40,7 +41,8 @@ extension FieldOps {
                     Planner.Freeze(now: now.flatMap { Instant(rfc3339: $0) } ?? Instant(Date()), minutes: freezeMinutes)
                 }
                 let planner = Planner(
-                    options: SolverOptions(timeLimit: timeLimit, iterationLimit: iterations, seed: seed), published: publishedPlan,
+                    options: SolverOptions(timeLimit: timeLimit, iterationLimit: iterations, seed: seed, threads: search.threads),
+                    published: publishedPlan,
                     freeze: freeze)
                 let progress = ProgressLine(enabled: Terminal.isInteractive(fileDescriptor: STDERR_FILENO))
                 let outcome = planner.plan(loaded.problem, progress: { progress.show($0) })

@@ -154,6 +154,25 @@ import Testing
 @Suite struct PlanCommandTests {
     let cli = CommandLineTests()
 
+    @Test func threadsAreRecordedRepeatableAndChecked() throws {
+        let directory = try cli.temporaryDirectory()
+        var plans: [String] = []
+        for name in ["a.json", "b.json"] {
+            let plan = directory.appendingPathComponent(name).path
+            let planned = try cli.run(["plan", "data/demo/problem.json", "--iterations", "60", "--time-limit", "600", "--threads", "2", "--out", plan])
+            #expect(planned.status == 0, "\(planned.stderr)")
+            plans.append(plan)
+        }
+        let first = try String(contentsOfFile: plans[0], encoding: .utf8)
+        let second = try String(contentsOfFile: plans[1], encoding: .utf8)
+        #expect(first.contains(#""threads": 2"#))
+        let withoutTimes = { (text: String) in text.split(separator: "\n").filter { !$0.contains("elapsedSeconds") } }
+        #expect(withoutTimes(first) == withoutTimes(second), "a seed, a thread count and an iteration limit give the same plan")
+        let refused = try cli.run(["plan", "data/demo/problem.json", "--threads", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--threads must be 1 to 256"))
+    }
+
     @Test func planExplainInsertAndReoptimizeTheDemo() throws {
         let directory = try cli.temporaryDirectory()
         let plan = directory.appendingPathComponent("plan.json").path

