@@ -16,6 +16,7 @@ parser.add_argument("--time-limit", type=float, default=10, help="the fixed-time
 parser.add_argument("--vroom-own-time", action="store_true", help="also run VROOM to its own end and FieldOps for as long")
 parser.add_argument("--policies", default="default,no-sla")
 parser.add_argument("--exploration", type=int, default=5)
+parser.add_argument("--threads", type=int, default=1, help="threads for each solver (FieldOps --threads, VROOM nb_threads)")
 parser.add_argument("--out")
 args = parser.parse_args()
 work = tempfile.mkdtemp(prefix="fieldops-field-")
@@ -268,7 +269,7 @@ class Field:
 def fieldops_plan(field, path, time_limit):
     out = path.replace(".json", "-plan.json")
     started = time.monotonic()
-    subprocess.run([args.fieldops, "plan", path, "--time-limit", str(time_limit), "--out", out, "--no-color"],
+    subprocess.run([args.fieldops, "plan", path, "--time-limit", str(time_limit), "--threads", str(args.threads), "--out", out, "--no-color"],
                    check=True, stdout=subprocess.DEVNULL)
     return json.load(open(out)), time.monotonic() - started
 
@@ -315,12 +316,12 @@ def problems():
 lines = [
     "# Field days: FieldOps and VROOM",
     "",
-    "- Date: %s; machine: %s, %d cores; FieldOps %s, pyvroom %s; one thread each, run one after the other" % (
+    "- Date: %s; machine: %s, %d cores; FieldOps %s, pyvroom %s; %d thread(s) each, run one after the other" % (
         datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), platform.machine(), os.cpu_count(),
         subprocess.run(["git", "-C", os.path.dirname(os.path.abspath(__file__)), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-        __import__("importlib.metadata").metadata.version("pyvroom")),
+        __import__("importlib.metadata").metadata.version("pyvroom"), args.threads),
     "- Command: `bash benchmarks/field/run.sh %s`; load average at the start: %s" % (
-        " ".join(sys.argv[1:][2:]) if False else "--sizes %s --time-limit %g%s" % (args.sizes, args.time_limit, " --vroom-own-time" if args.vroom_own_time else ""),
+        " ".join(sys.argv[1:][2:]) if False else "--sizes %s --time-limit %g --threads %d%s" % (args.sizes, args.time_limit, args.threads, " --vroom-own-time" if args.vroom_own_time else ""),
         " ".join("%.2f" % x for x in os.getloadavg())),
     "- Same travel matrix for both: FieldOps' haversine model rounded up to whole minutes, given in seconds (so that"
     " FieldOps, which plans in minutes, and VROOM see the same times);"
@@ -341,7 +342,7 @@ for label, problem in problems():
         runs.append(args.time_limit)
         for limit in runs:
             started = time.monotonic()
-            solution = field.vroom_input().solve(exploration_level=args.exploration, nb_threads=1,
+            solution = field.vroom_input().solve(exploration_level=args.exploration, nb_threads=args.threads,
                                                   timeout=None if limit is None else datetime.timedelta(seconds=limit))
             vroom_time = time.monotonic() - started
             vroom_routes = field.vroom_routes(solution)

@@ -3,7 +3,7 @@
 # demo and generated problems converted to VROOM's input through pyvroom, the same travel matrix for both, both
 # plans checked by one checker of the script's own and scored by FieldOps. See field.py for what is compared.
 #
-#   bash benchmarks/field/run.sh [--sizes demo,1000x100x1,5000x300x5] [--time-limit 10] [--vroom-own-time]
+#   bash benchmarks/field/run.sh [--sizes demo,1000x100x1,5000x300x5] [--time-limit 10] [--vroom-own-time] [--threads 1]
 #                                [--policies default,no-sla] [--out benchmarks/results/field-DATE.md]
 #
 # pyvroom and numpy come from PyPI into benchmarks/.venv; FieldOps is built in release mode from this checkout.
