@@ -40,6 +40,20 @@ import Testing
         #expect(searched.recomputedScore(model: model) == searched.score)
     }
 
+    @Test func moreThreadsThanRoutesOrNoRouteAtAllArePlannedWithoutHarm() {
+        // Two technicians, one day: two routes for eight threads; then no technician at all.
+        let problem = ProblemGenerator(.init(technicians: 2, orders: 30, days: 1, seed: 7)).generate()
+        let (result, model, plan) = solve(problem, iterations: 100, seed: 7, threads: 8, exchangeInterval: 30)
+        #expect(result.iterations == 200, "one walker per route")
+        #expect(result.recomputedScore(model: model) == result.score)
+        #expect(FeasibilityChecker.breaches(of: plan).isEmpty)
+        var alone = problem
+        alone.technicians = []
+        let (nobody, _, empty) = solve(alone, iterations: 50, seed: 7, threads: 4)
+        #expect(empty.assignments.isEmpty)
+        #expect(nobody.score.medium < 0, "every order is left out, and said so")
+    }
+
     @Test func pinnedOrdersStayPinnedAcrossExchanges() {
         let problem = ProblemGenerator(.init(technicians: 12, orders: 150, days: 1, seed: 5)).generate()
         let pinned = problem.orders.filter { $0.lock != nil }

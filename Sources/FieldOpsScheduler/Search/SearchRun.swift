@@ -67,12 +67,15 @@ struct SearchRun: Sendable {
     /// Walkers that each search a region of the plan (`SearchRegion`), so that every thread works on one plan:
     /// at each meeting the regions' plans are put together and split again along other lines.
     func decomposed(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
-        var walkers = (0..<options.threads).map { SearchWalker(model: model, seed: Self.seed(options.seed, walker: $0), start: start) }
+        // A region has one route at least: more threads than routes would only idle.
+        guard model.slots.count > 1 else { return single(from: start, clock: clock, progress: progress) }
+        var walkers = (0..<min(options.threads, model.slots.count)).map { SearchWalker(model: model, seed: Self.seed(options.seed, walker: $0), start: start) }
         var current = start
         var best = start
         var epoch = Epoch(run: self)
         while epoch.next(walkers) {
             let regions = SearchRegion.split(current, model: model, count: walkers.count, round: epoch.number)
+            guard regions.count == walkers.count else { break }
             for index in walkers.indices { walkers[index].enter(regions[index], from: current) }
             epoch.run(&walkers, best: best.score, clock: clock, progress: progress)
             var bestOfRegions = current
