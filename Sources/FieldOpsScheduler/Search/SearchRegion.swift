@@ -10,14 +10,14 @@ struct SearchRegion: Sendable {
     /// Per owned order, its candidate days inside the region (empty for orders it does not own).
     let candidates: [[Int]]
 
-    /// Splits `solution` into `count` regions of about as many routes each: the routes nearest to a pivot site
+    /// Splits `solution` into `count` (one or more) regions of about as many routes each: the routes nearest to a pivot site
     /// (by the mean distance to their visits, or to the technician's home for an empty day) form the first
     /// region, and so on outwards. The pivot moves with `round`, so that what one split cuts apart the next
     /// keeps together. An unassigned order goes with its nearest candidate day.
     static func split(_ solution: Solution, model: SchedulingModel, count: Int, round: Int) -> [SearchRegion] {
         let slotCount = model.slots.count
-        guard count > 1, slotCount > 0, !model.orders.isEmpty else { return [] }
-        let pivot = model.orders[(round &* 7_919) % model.orders.count].location
+        // Without orders any place will do: every route is empty and every key the same.
+        let pivot = model.orders.isEmpty ? 0 : model.orders[(round &* 7_919) % model.orders.count].location
         let keys = solution.routes.map { route -> Int in
             let sites = route.visits.filter { !$0.isBreak }.map { model.orders[$0.order].location }
             guard !sites.isEmpty else { return model.travel.meters(pivot, model.slots[route.slot].home) }

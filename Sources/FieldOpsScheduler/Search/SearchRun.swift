@@ -26,16 +26,10 @@ struct SearchRun: Sendable {
         var iterations: Int
         var movesEvaluated: Int
 
-        init(best: Solution, iterations: Int, movesEvaluated: Int) {
-            self.best = best
-            self.iterations = iterations
-            self.movesEvaluated = movesEvaluated
-        }
-
         init(best: Solution, walkers: [SearchWalker]) {
-            self.init(
-                best: best, iterations: walkers.reduce(0) { $0 + $1.iterations },
-                movesEvaluated: walkers.reduce(0) { $0 + $1.movesEvaluated })
+            self.best = best
+            iterations = walkers.reduce(0) { $0 + $1.iterations }
+            movesEvaluated = walkers.reduce(0) { $0 + $1.movesEvaluated }
         }
     }
 
@@ -46,22 +40,12 @@ struct SearchRun: Sendable {
         return elapsed / options.timeLimit
     }
 
+    /// One walker on the whole plan, to the end: one epoch that never meets anyone.
     func single(from start: Solution, clock: () -> Double, progress: (SolverProgress) -> Void) -> Outcome {
-        var walker = SearchWalker(model: model, seed: options.seed, start: start)
-        var lastReport = searchStart
-        while !model.orders.isEmpty {
-            if let limit = options.iterationLimit, walker.iterations >= limit { break }
-            let now = clock()
-            if now - searchStart >= options.timeLimit { break }
-            walker.step(model: model, fraction: fraction(iterations: walker.iterations, elapsed: now - searchStart))
-            if now - lastReport >= options.progressInterval {
-                lastReport = now
-                progress(SolverProgress(
-                    bestScore: walker.best.score, elapsed: now - started, iterations: walker.iterations,
-                    movesEvaluated: movesBefore + walker.movesEvaluated, phase: "search"))
-            }
-        }
-        return Outcome(best: walker.best, iterations: walker.iterations, movesEvaluated: walker.movesEvaluated)
+        var walkers = [SearchWalker(model: model, seed: options.seed, start: start)]
+        var epoch = Epoch(run: self)
+        if epoch.next(walkers) { epoch.run(&walkers, until: .max, best: start.score, clock: clock, progress: progress) }
+        return Outcome(best: walkers[0].best, walkers: walkers)
     }
 
     /// Walkers that each search a region of the plan (`SearchRegion`), so that every thread works on one plan:
@@ -75,9 +59,10 @@ struct SearchRun: Sendable {
         var epoch = Epoch(run: self)
         while epoch.next(walkers) {
             let regions = SearchRegion.split(current, model: model, count: walkers.count, round: epoch.number)
-            guard regions.count == walkers.count else { break }
             for index in walkers.indices { walkers[index].enter(regions[index], from: current) }
-            epoch.run(&walkers, best: best.score, clock: clock, progress: progress)
+            epoch.run(
+                &walkers, until: epoch.number * max(1, options.exchangeInterval), best: best.score, clock: clock,
+                progress: progress)
             var bestOfRegions = current
             for (index, walker) in walkers.enumerated() {
                 for slot in model.slots.indices where regions[index].ownsSlot[slot] {
@@ -111,21 +96,27 @@ struct SearchRun: Sendable {
             return true
         }
 
+        /// Runs every walker until it has made `until` iterations in all, the iteration limit, or the time limit.
         mutating func run(
-            _ walkers: inout [SearchWalker], best: Score, clock: () -> Double, progress: (SolverProgress) -> Void
+            _ walkers: inout [SearchWalker], until: Int, best: Score, clock: () -> Double,
+            progress: (SolverProgress) -> Void
         ) {
             let (run, shared) = (self.run, self.shared)
-            let until = number * max(1, run.options.exchangeInterval)
             let others = walkers.dropFirst().map(WalkerBox.init)
             let group = DispatchGroup()
             for box in others {
-                DispatchQueue.global().async(group: group) {
+                group.enter()
+                // A thread of its own, not the shared dispatch pool: on Linux a new thread inherits its creator's
+                // nice value, so the server's search (nice 10, SolveSlot) stays below the threads that serve devices.
+                let thread = Thread {
                     while box.walker.iterations < until && !shared.stopped {
                         let iterations = box.walker.iterations
                         if let limit = run.options.iterationLimit, iterations >= limit { break }
                         box.walker.step(model: run.model, fraction: run.fraction(iterations: iterations, elapsed: shared.elapsed))
                     }
+                    group.leave()
                 }
+                thread.start()
             }
             var leader = walkers[0]
             while leader.iterations < until {

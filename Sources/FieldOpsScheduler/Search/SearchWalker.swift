@@ -1,7 +1,7 @@
 import FieldOpsModel
 
 /// One line of ruin-and-recreate search with threshold acceptance: its own random stream, current plan, best plan
-/// and threshold calibration. The solver runs one walker, or one per thread exchanging the best plan.
+/// and threshold calibration. The solver runs one walker, or one per thread, each on a region of one plan.
 struct SearchWalker: Sendable {
     private var search: RuinAndRecreate
     var current: Solution
@@ -49,8 +49,8 @@ struct SearchWalker: Sendable {
         }
     }
 
-    /// Searches `region` only (nil: the whole plan), from `plan`.
-    mutating func enter(_ region: SearchRegion?, from plan: Solution) {
+    /// Searches `region` only, from `plan`.
+    mutating func enter(_ region: SearchRegion, from plan: Solution) {
         search.region = region
         current = plan
         best = plan

@@ -1,8 +1,8 @@
 import FieldOpsModel
 
 /// Plans a problem: a regret-insertion construction, then ruin-and-recreate with threshold acceptance until the
-/// time or iteration limit, on one thread or several that exchange the best plan. Deterministic for a seed and a
-/// thread count: randomness, clock and deadline come in as arguments.
+/// time or iteration limit, on one thread or on several, each on a region of one plan. Deterministic for a seed and
+/// a thread count: randomness, clock and deadline come in as arguments.
 public struct Solver: Sendable {
     public let model: SchedulingModel
     public let options: SolverOptions

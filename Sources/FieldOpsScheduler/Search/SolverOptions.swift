@@ -10,11 +10,11 @@ public struct SolverOptions: Sendable {
     public var seed: UInt64
     /// Seconds between progress reports.
     public var progressInterval: Double
-    /// Searches run side by side, exchanging the best plan (1: the single-threaded search). The library's default
-    /// is 1, so that benchmarks against single-threaded peers stay fair; the commands default to the cores.
+    /// Searches run side by side, each on a region of one plan (1: the single-threaded search). The library's
+    /// default is 1, so that benchmarks against single-threaded peers stay fair; the commands default to the cores.
     public var threads: Int
-    /// With several threads: iterations each makes between exchanges of the best plan. At 1,000 a 1,000-order
-    /// field day exchanges about twice a second and a Solomon instance about fifty times.
+    /// With several threads: iterations each makes before the regions are put together and split again. At 1,000,
+    /// two threads on a 1,000-order field day meet about three times a second.
     public var exchangeInterval = 1_000
 
     public init(timeLimit: Double = 10, iterationLimit: Int? = nil, seed: UInt64 = 1, progressInterval: Double = 0.25, threads: Int = 1) {
